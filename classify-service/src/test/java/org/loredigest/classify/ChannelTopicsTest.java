@@ -1,0 +1,24 @@
+package org.loredigest.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.loredigest.classify.kafka.Channels;
+import org.loredigest.events.Topics;
+
+/** The channel-to-topic bindings in application.properties must name the topics of the event contract. */
+class ChannelTopicsTest {
+
+    @Test
+    void channelsAreBoundToContractTopics() throws Exception {
+        Properties props = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+            props.load(in);
+        }
+        assertThat(props.getProperty("mp.messaging.incoming." + Channels.MAIL_RECEIVED + ".topic")).isEqualTo(Topics.MAIL_RECEIVED);
+        assertThat(props.getProperty("mp.messaging.outgoing." + Channels.MAIL_PARSED + ".topic")).isEqualTo(Topics.MAIL_PARSED);
+        assertThat(props.getProperty("mp.messaging.outgoing." + Channels.MAIL_RECEIVED_DLQ + ".topic")).isEqualTo(Topics.MAIL_RECEIVED_DLQ);
+    }
+}

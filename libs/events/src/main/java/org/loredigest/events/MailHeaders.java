@@ -1,0 +1,25 @@
+package org.loredigest.events;
+
+/** Kafka record header names carried by {@link Topics#MAIL_RECEIVED} records (values are UTF-8 strings). */
+public final class MailHeaders {
+
+    /** Short lore name of the list the mail was fetched from, e.g. {@code linux-mm}. */
+    public static final String LIST = "lore.list";
+    /** Where the mail came from, e.g. {@code mbox:cgroups-2024-03.mbox} or {@code git:https://lore.kernel.org/linux-mm/0}. */
+    public static final String SOURCE = "lore.source";
+    /** Position inside the source: byte offset in a file, epoch + commit in a git archive. */
+    public static final String SOURCE_POSITION = "lore.source-position";
+    /** ISO-8601 instant at which the pipeline received the mail. */
+    public static final String RECEIVED_AT = "lore.received-at";
+    /** The normalised Message-ID the key was derived from, absent when the key is a content hash. */
+    public static final String MESSAGE_ID = "lore.message-id";
+
+    /** Headers set on dead-letter records. */
+    public static final String DLQ_REASON = "lore.dlq.reason";
+    public static final String DLQ_STAGE = "lore.dlq.stage";
+    public static final String DLQ_ORIGINAL_TOPIC = "lore.dlq.original-topic";
+    public static final String DLQ_FAILED_AT = "lore.dlq.failed-at";
+
+    private MailHeaders() {
+    }
+}

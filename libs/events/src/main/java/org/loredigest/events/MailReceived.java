@@ -1,0 +1,26 @@
+package org.loredigest.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A mail arrived from a source. On {@link Topics#MAIL_RECEIVED} the record key is {@link #key()}, the value is
+ * {@link #raw()} byte for byte, and the other fields travel as {@link MailHeaders}.
+ *
+ * @param key            {@link MessageKey#of} the mail's Message-ID (or content hash)
+ * @param list           short lore list name, e.g. {@code cgroups}
+ * @param source         where it came from ({@link MailHeaders#SOURCE})
+ * @param sourcePosition position inside the source
+ * @param receivedAt     when the pipeline received it
+ * @param raw            the RFC 5322 message exactly as the source delivered it
+ */
+public record MailReceived(String key, String list, String source, String sourcePosition, Instant receivedAt, byte[] raw) {
+
+    public MailReceived {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(raw, "raw");
+    }
+}

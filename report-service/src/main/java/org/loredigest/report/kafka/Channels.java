@@ -1,0 +1,11 @@
+package org.loredigest.report.kafka;
+
+/** Messaging channel names; application.properties binds them to the topics in {@code org.loredigest.events.Topics}. */
+public final class Channels {
+
+    public static final String MAIL_PARSED = "mail-parsed";
+    public static final String MAIL_PARSED_DLQ = "mail-parsed-dlq";
+
+    private Channels() {
+    }
+}
