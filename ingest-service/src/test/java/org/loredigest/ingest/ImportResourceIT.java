@@ -81,7 +81,7 @@ class ImportResourceIT {
 
     @Test
     void badListNameIsA400WithAClearMessage() {
-        given().contentType("application/mbox").body("x")
+        given().contentType("application/mbox").body("x".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/imports/mbox?list=Not A List")
                 .then().statusCode(400).body("error", containsString("lore list name"));
     }

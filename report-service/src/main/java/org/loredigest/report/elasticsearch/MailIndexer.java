@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,7 @@ public class MailIndexer {
     private final ElasticsearchClient client;
     private final Clock clock;
 
+    @Inject
     public MailIndexer(ElasticsearchClient client) {
         this(client, Clock.systemUTC());
     }
