@@ -174,11 +174,14 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
         in.close();
     }
 
-    /** Reads lines including their terminator, tracking the byte offset. */
+    /** Reads lines including their terminator from its own buffer (no per-byte stream calls), tracking the byte offset. */
     private static final class LineReader {
         private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int limit;
         private long offset;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        private boolean eof;
 
         LineReader(InputStream in) {
             this.in = in;
@@ -189,19 +192,57 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
         }
 
         byte[] next() throws IOException {
-            line.reset();
-            int b;
-            while ((b = in.read()) != -1) {
-                line.write(b);
-                if (b == '\n') {
-                    break;
+            byte[] carry = null;
+            int carryLength = 0;
+            while (true) {
+                if (pos == limit) {
+                    if (eof || !fill()) {
+                        if (carryLength == 0) {
+                            return null;
+                        }
+                        offset += carryLength;
+                        return java.util.Arrays.copyOf(carry, carryLength);
+                    }
+                }
+                int i = pos;
+                while (i < limit && buf[i] != '\n') {
+                    i++;
+                }
+                boolean complete = i < limit;
+                int end = complete ? i + 1 : limit;
+                int n = end - pos;
+                if (carry == null && complete) {
+                    byte[] line = java.util.Arrays.copyOfRange(buf, pos, end);
+                    pos = end;
+                    offset += n;
+                    return line;
+                }
+                if (carry == null) {
+                    carry = new byte[Math.max(256, n * 2)];
+                } else if (carryLength + n > carry.length) {
+                    carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carryLength + n));
+                }
+                System.arraycopy(buf, pos, carry, carryLength, n);
+                carryLength += n;
+                pos = end;
+                if (complete) {
+                    offset += carryLength;
+                    return java.util.Arrays.copyOf(carry, carryLength);
                 }
             }
-            if (line.size() == 0) {
-                return null;
+        }
+
+        private boolean fill() throws IOException {
+            int read = in.read(buf, 0, buf.length);
+            if (read <= 0) {
+                eof = true;
+                pos = 0;
+                limit = 0;
+                return false;
             }
-            offset += line.size();
-            return line.toByteArray();
+            pos = 0;
+            limit = read;
+            return true;
         }
     }
 }

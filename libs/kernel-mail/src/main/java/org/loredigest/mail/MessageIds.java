@@ -1,0 +1,131 @@
+package org.loredigest.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Message-ID handling as public-inbox and b4 do it: ids are compared without angle brackets and surrounding
+ * whitespace; a header may carry several ids (References) or junk around the id (In-Reply-To with a comment).
+ */
+public final class MessageIds {
+
+    /** Suffix of ids made up for messages without a usable Message-ID. */
+    public static final String FALLBACK_DOMAIN = "@fallback.lore-digest.invalid";
+
+    private MessageIds() {
+    }
+
+    /**
+     * The first id in a header value, without brackets; {@code null} when there is none.
+     * {@code "<a@b>"}, {@code " a@b "} and {@code "<a@b> (added by list)"} all give {@code "a@b"}.
+     */
+    public static String normalize(String headerValue) {
+        if (headerValue == null) {
+            return null;
+        }
+        int open = headerValue.indexOf('<');
+        if (open >= 0) {
+            int close = headerValue.indexOf('>', open + 1);
+            if (close > open) {
+                // "<Name <id>" (a broken mailer) means the innermost bracket pair
+                open = headerValue.lastIndexOf('<', close);
+            }
+            String id = (close > open ? headerValue.substring(open + 1, close) : headerValue.substring(open + 1)).strip();
+            id = stripInnerWhitespace(id);
+            return id.isEmpty() ? null : id;
+        }
+        String id = headerValue.strip();
+        int space = indexOfWhitespace(id);
+        if (space > 0) {
+            id = id.substring(0, space);
+        }
+        return id.isEmpty() ? null : id;
+    }
+
+    /**
+     * All ids of a References-like header in order, without duplicates. Ids are taken from angle brackets;
+     * a value without any brackets is split on whitespace (some mailers write bare ids).
+     */
+    public static List<String> parseList(String headerValue) {
+        if (headerValue == null || headerValue.isBlank()) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        int pos = 0;
+        boolean sawBracket = false;
+        while (true) {
+            int open = headerValue.indexOf('<', pos);
+            if (open < 0) {
+                break;
+            }
+            int close = headerValue.indexOf('>', open + 1);
+            if (close < 0) {
+                break;
+            }
+            sawBracket = true;
+            open = headerValue.lastIndexOf('<', close);
+            String id = stripInnerWhitespace(headerValue.substring(open + 1, close).strip());
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+            pos = close + 1;
+        }
+        if (!sawBracket) {
+            for (String token : headerValue.strip().split("[\\s,]+")) {
+                if (token.indexOf('@') > 0) {
+                    ids.add(token);
+                }
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** A stable id for a message without Message-ID: the same bytes always give the same id. */
+    public static String fallbackId(byte[] raw) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);
+            return HexFormat.of().formatHex(digest, 0, 16) + FALLBACK_DOMAIN;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A stable id derived from header facts (used when the body alone should not change the id). */
+    public static String fallbackId(String... parts) {
+        return fallbackId(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static boolean isFallback(String id) {
+        return id != null && id.endsWith(FALLBACK_DOMAIN);
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Folding sometimes splits a long id over two lines; the id itself never contains whitespace. */
+    private static String stripInnerWhitespace(String id) {
+        if (indexOfWhitespace(id) < 0) {
+            return id;
+        }
+        StringBuilder sb = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package org.loredigest.mail.header;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MailDatesTest {
+
+    @Test
+    void rfc5322Variants() {
+        assertThat(MailDates.parse("Wed,  3 Jan 2024 08:48:35 -0800").instant()).isEqualTo(Instant.parse("2024-01-03T16:48:35Z"));
+        assertThat(MailDates.parse("Wed, 3 Jan 2024 08:48:35 -0800 (PST)").instant()).isEqualTo(Instant.parse("2024-01-03T16:48:35Z"));
+        assertThat(MailDates.parse("3 Jan 2024 08:48 GMT").instant()).isEqualTo(Instant.parse("2024-01-03T08:48:00Z"));
+        assertThat(MailDates.parse("Fri, 21 Feb 20 10:45:54 GMT").instant()).isEqualTo(Instant.parse("2020-02-21T10:45:54Z"));
+        assertThat(MailDates.parse("Tue, 13 Feb 2024 03:16:34 EST").instant()).isEqualTo(Instant.parse("2024-02-13T08:16:34Z"));
+        assertThat(MailDates.parse("Tue, 13 Feb 2024 03:16:34 -0500").note()).isNull();
+    }
+
+    @Test
+    void absurdZoneIsReadAsUtcAndReported() {
+        MailDate d = MailDates.parse("Mon, 19 Aug 2024 10:00:00 +1700");
+        assertThat(d.instant()).isEqualTo(Instant.parse("2024-08-19T10:00:00Z"));
+        assertThat(d.note()).contains("absurd zone '+1700'");
+        assertThat(MailDates.parse("Mon, 19 Aug 2024 10:00:00 +0popo").note()).contains("zone");
+    }
+
+    @Test
+    void garbageIsUnusable() {
+        assertThat(MailDates.parse("yesterday").instant()).isNull();
+        assertThat(MailDates.parse("").instant()).isNull();
+        assertThat(MailDates.parse("31 Feb 2024 10:00:00 +0000").instant()).isNull();
+        assertThat(MailDates.parse("Mon, 19 Aug 2024 25:00:00 +0000").instant()).isNull();
+    }
+}

@@ -1,0 +1,125 @@
+package org.loredigest.mail.maintainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loredigest.mail.MailParser;
+import org.loredigest.mail.ParsedMail;
+import org.loredigest.mail.testing.Corpus;
+import org.loredigest.mail.thread.MailThread;
+import org.loredigest.mail.thread.Threader;
+
+/**
+ * Expected values were worked out by hand from MAINTAINERS (Linux 7.3.4) with get_maintainer.pl's rules: pattern
+ * depth = slashes in the F: pattern (+1 when it does not end in '/'), deepest first, THE REST's {@code *}/ last.
+ */
+class MaintainersTest {
+
+    private static Maintainers maintainers;
+
+    @BeforeAll
+    static void load() throws Exception {
+        assumeTrue(Files.exists(Corpus.maintainers()), "MAINTAINERS not found");
+        maintainers = Maintainers.load(Corpus.maintainers());
+    }
+
+    @Test
+    void parsesEverySection() {
+        assertThat(maintainers.sections()).hasSize(3333);
+        assertThat(maintainers.sections().get(0).name()).isEqualTo("3C509 NETWORK DRIVER");
+        assertThat(maintainers.sections().get(3332).name()).isEqualTo("THE REST");
+        assertThat(maintainers.sections()).filteredOn(s -> s.name().startsWith("MEMORY MANAGEMENT")).hasSize(21);
+    }
+
+    @Test
+    void memcontrol() {
+        // F: mm/memcontrol.c (MEMCG, depth 2) before F: mm/ (MEMORY MANAGEMENT, depth 1) before F: */ (THE REST)
+        List<SubsystemMatch> m = maintainers.forFiles(List.of("mm/memcontrol.c"));
+        assertThat(m).extracting(SubsystemMatch::name).containsExactly(
+                "CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)", "MEMORY MANAGEMENT", "THE REST");
+        assertThat(m).extracting(SubsystemMatch::depth).containsExactly(2, 1, -1);
+        assertThat(Maintainers.lists(m)).containsExactly("cgroups@vger.kernel.org", "linux-mm@kvack.org",
+                "linux-kernel@vger.kernel.org");
+    }
+
+    @Test
+    void cpuset() {
+        List<SubsystemMatch> m = maintainers.forFiles(List.of("kernel/cgroup/cpuset.c"));
+        assertThat(m).extracting(SubsystemMatch::name).containsExactly(
+                "CONTROL GROUP - CPUSET", "CONTROL GROUP (CGROUP)", "THE REST");
+        assertThat(m.get(0).reason()).isEqualTo("F: kernel/cgroup/cpuset.c");
+        assertThat(m.get(1).reason()).isEqualTo("F: kernel/cgroup/");
+    }
+
+    @Test
+    void vmscan() {
+        // two sections name mm/vmscan.c at the same depth: MAINTAINERS order breaks the tie
+        List<SubsystemMatch> m = maintainers.forFiles(List.of("mm/vmscan.c"));
+        assertThat(m).extracting(SubsystemMatch::name).containsExactly(
+                "MEMORY MANAGEMENT - MGLRU (MULTI-GEN LRU)", "MEMORY MANAGEMENT - RECLAIM", "MEMORY MANAGEMENT", "THE REST");
+        assertThat(Maintainers.lists(m)).containsExactly("linux-mm@kvack.org", "linux-kernel@vger.kernel.org");
+    }
+
+    @Test
+    void excludesAndDirectoriesWithoutTrailingSlash(@TempDir Path tree) throws Exception {
+        String text = """
+                Intro prose
+                \tM: Mail patches to...
+
+                FOO DRIVER
+                M:\tA <a@example.org>
+                L:\tfoo@vger.kernel.org
+                S:\tMaintained
+                F:\tdrivers/foo
+                X:\tdrivers/foo/legacy/
+
+                BAR
+                L:\tbar@lists.example.org (subscribers-only)
+                F:\tdrivers/foo/*.h
+                N:\tbar
+
+                THE REST
+                L:\tlinux-kernel@vger.kernel.org
+                F:\t*
+                F:\t*/
+                """;
+        Maintainers m = Maintainers.parse(text);
+        assertThat(m.forFiles(List.of("drivers/foo/core.c"))).extracting(SubsystemMatch::name).containsExactly("FOO DRIVER", "THE REST");
+        assertThat(m.forFiles(List.of("drivers/foo/legacy/old.c"))).extracting(SubsystemMatch::name).containsExactly("THE REST");
+        assertThat(m.forFiles(List.of("drivers/foo/core.h"))).extracting(SubsystemMatch::name).containsExactly("BAR", "FOO DRIVER", "THE REST");
+        assertThat(Maintainers.lists(m.forFiles(List.of("drivers/foo/core.h")))).containsExactly("foo@vger.kernel.org", "linux-kernel@vger.kernel.org");
+        assertThat(m.forFiles(List.of("README"))).extracting(SubsystemMatch::name).containsExactly("THE REST");
+
+        Files.createDirectories(tree.resolve("drivers/foo"));
+        Files.writeString(tree.resolve("MAINTAINERS"), text);
+        Maintainers fromTree = Maintainers.fromKernelTree(tree);
+        assertThat(fromTree.forFiles(List.of("drivers/foo/core.c"))).extracting(SubsystemMatch::name).containsExactly("FOO DRIVER", "THE REST");
+    }
+
+    @Test
+    void mailsWithoutDiffTakeSubsystemsFromTheirThread() {
+        MailParser parser = new MailParser();
+        List<ParsedMail> mails = Corpus.read(Corpus.corpus().resolve("lore-cgroups/cgroups-2024-01.mbox")).stream()
+                .map(x -> parser.parse(x.raw(), Instant.parse("2026-01-01T00:00:00Z"))).toList();
+        List<MailThread> threads = Threader.thread(mails);
+        MailThread thread = threads.stream().filter(t -> t.node("20240111181219.3462852-1-willy@infradead.org") != null)
+                .findFirst().orElseThrow();
+        SubsystemResolver resolver = new SubsystemResolver(maintainers);
+        ParsedMail cover = thread.node("20240111181219.3462852-1-willy@infradead.org").mail();
+        SubsystemResolver.Subsystems s = resolver.resolve(cover, thread);
+        assertThat(s.source()).isEqualTo(SubsystemResolver.Source.THREAD_PATCHES);
+        assertThat(s.names()).first().isEqualTo("CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)");
+
+        ParsedMail lonely = mails.stream().filter(x -> !x.patch().hasDiff()).findFirst().orElseThrow();
+        SubsystemResolver.Subsystems byList = resolver.resolve(lonely, null);
+        assertThat(byList.source()).isEqualTo(SubsystemResolver.Source.LIST_ID);
+        assertThat(byList.names()).contains("CONTROL GROUP (CGROUP)");
+    }
+}
