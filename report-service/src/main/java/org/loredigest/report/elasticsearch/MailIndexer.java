@@ -1,78 +1,85 @@
 package org.loredigest.report.elasticsearch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.loredigest.events.MailParsed;
 import org.loredigest.report.domain.MailDocument;
+import org.loredigest.report.elasticsearch.BulkWriter.ItemOutcome;
 
 /**
- * Writes parsed mail into {@link MailIndex#ALIAS} with one bulk request per batch and reads every item's outcome.
- * Items the cluster could not take for a transient reason (overload, unavailable shard) are retried by the caller;
- * items it refused for good (a document the mapping rejects) are returned for dead-lettering.
+ * Writes parsed mail into {@link MailIndex#ALIAS}, one index operation per mail with the Message-ID as document id,
+ * and sorts every item's outcome: stored, to retry, or refused for good (for dead-lettering).
  */
 @ApplicationScoped
 public class MailIndexer {
 
-    private final ElasticsearchClient client;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
+
+    private final BulkWriter bulk;
     private final Clock clock;
 
     @Inject
-    public MailIndexer(ElasticsearchClient client) {
-        this(client, Clock.systemUTC());
+    public MailIndexer(BulkWriter bulk) {
+        this(bulk, Clock.systemUTC());
     }
 
-    MailIndexer(ElasticsearchClient client, Clock clock) {
-        this.client = client;
+    MailIndexer(BulkWriter bulk, Clock clock) {
+        this.bulk = bulk;
         this.clock = clock;
     }
 
-    /** Outcome of one bulk call. */
+    /** Outcome of one batch. */
     public record Outcome(int indexed, List<MailParsed> retry, Map<MailParsed, String> refused) {
     }
 
-    public Outcome index(List<MailParsed> batch) throws IOException {
-        if (batch.isEmpty()) {
-            return new Outcome(0, List.of(), Map.of());
-        }
+    public Outcome index(List<MailParsed> batch) {
         Instant now = clock.instant();
         // Within one batch the last copy of a key wins, as it would across batches.
-        Map<String, MailParsed> byId = new java.util.LinkedHashMap<>();
+        Map<String, MailParsed> byId = new LinkedHashMap<>();
         for (MailParsed mail : batch) {
             byId.put(MailDocument.of(mail, now).documentId(), mail);
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        byId.forEach((id, mail) -> bulk.operations(op -> op.index(i -> i.index(MailIndex.ALIAS).id(id)
-                .document(MailDocument.of(mail, now)))));
-        BulkResponse response = client.bulk(bulk.build());
+        Map<MailParsed, CompletableFuture<ItemOutcome>> pending = new LinkedHashMap<>();
+        byId.forEach((id, mail) -> pending.put(mail, bulk.add(BulkOperation.of(op -> op.index(i -> i
+                .index(MailIndex.ALIAS).id(id).document(MailDocument.of(mail, now)))))));
+        bulk.flush();
 
+        int indexed = 0;
         List<MailParsed> retry = new ArrayList<>();
         Map<MailParsed, String> refused = new HashMap<>();
-        int indexed = 0;
-        for (BulkResponseItem item : response.items()) {
-            MailParsed mail = byId.get(item.id());
-            if (item.error() == null) {
-                indexed++;
-            } else if (isTransient(item.status())) {
-                retry.add(mail);
-            } else {
-                refused.put(mail, item.status() + " " + item.error().type() + ": " + item.error().reason());
+        for (var entry : pending.entrySet()) {
+            switch (await(entry.getValue())) {
+                case ItemOutcome.Stored stored -> indexed++;
+                case ItemOutcome.Transient t -> retry.add(entry.getKey());
+                case ItemOutcome.Refused r -> refused.put(entry.getKey(), r.reason());
             }
         }
         return new Outcome(indexed, retry, refused);
     }
 
-    static boolean isTransient(int status) {
-        return status == 429 || status >= 500;
+    private static ItemOutcome await(CompletableFuture<ItemOutcome> outcome) {
+        try {
+            return outcome.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new ItemOutcome.Transient("no answer from Elasticsearch within " + ANSWER_TIMEOUT);
+        } catch (ExecutionException e) {
+            return new ItemOutcome.Transient(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+        }
     }
 }

@@ -76,7 +76,7 @@ public class ParsedMailConsumer {
                 MailIndexer.Outcome outcome = indexer.index(pending);
                 outcome.refused().forEach((mail, reason) -> deadLetter(find(batch, mail.key()), reason, "ElasticsearchRefused"));
                 pending = outcome.retry();
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 lastError = e;
                 LOG.warnf("indexing %d mails failed (%s); retrying in %d ms", pending.size(), e.getMessage(), backoff.toMillis());
             }

@@ -1,0 +1,100 @@
+package org.loredigest.report.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's one {@link BulkIngester}: callers add operations with a future each, and the listener settles every
+ * future from its own bulk item, so no item's error goes unread and callers know exactly which documents were taken.
+ */
+@ApplicationScoped
+public class BulkWriter {
+
+    /** What Elasticsearch did with one operation. */
+    public sealed interface ItemOutcome {
+        record Stored() implements ItemOutcome {
+        }
+
+        /** Worth retrying: overload, unavailable shards, or the request never got an answer. */
+        record Transient(String reason) implements ItemOutcome {
+        }
+
+        /** Refused for good, e.g. a document the mapping rejects. */
+        record Refused(String reason) implements ItemOutcome {
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(BulkWriter.class);
+
+    private final BulkIngester<CompletableFuture<ItemOutcome>> ingester;
+
+    public BulkWriter(ElasticsearchClient client) {
+        this.ingester = BulkIngester.of(b -> b.client(client)
+                .maxOperations(1000)
+                .maxSize(8L * 1024 * 1024)
+                .maxConcurrentRequests(2)
+                .flushInterval(200, TimeUnit.MILLISECONDS)
+                .listener(new Listener()));
+    }
+
+    /** Queues one operation; the future completes when its bulk request has been answered. */
+    public CompletableFuture<ItemOutcome> add(BulkOperation operation) {
+        CompletableFuture<ItemOutcome> outcome = new CompletableFuture<>();
+        ingester.add(operation, outcome);
+        return outcome;
+    }
+
+    /** Sends what is queued now instead of waiting for the flush interval. */
+    public void flush() {
+        ingester.flush();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        ingester.close();
+    }
+
+    static ItemOutcome outcomeOf(BulkResponseItem item) {
+        if (item.error() == null) {
+            return new ItemOutcome.Stored();
+        }
+        String reason = item.status() + " " + item.error().type() + ": " + item.error().reason();
+        return item.status() == 429 || item.status() >= 500 ? new ItemOutcome.Transient(reason) : new ItemOutcome.Refused(reason);
+    }
+
+    private static final class Listener implements BulkListener<CompletableFuture<ItemOutcome>> {
+
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<ItemOutcome>> contexts) {
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<ItemOutcome>> contexts,
+                              BulkResponse response) {
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < contexts.size(); i++) {
+                ItemOutcome outcome = i < items.size() ? outcomeOf(items.get(i))
+                        : new ItemOutcome.Transient("no item in the bulk response");
+                contexts.get(i).complete(outcome);
+            }
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<ItemOutcome>> contexts,
+                              Throwable failure) {
+            LOG.warnf("bulk request of %d operations failed: %s", contexts.size(), failure.toString());
+            contexts.forEach(c -> c.complete(new ItemOutcome.Transient(failure.toString())));
+        }
+    }
+}
