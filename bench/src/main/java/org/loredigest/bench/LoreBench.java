@@ -35,12 +35,26 @@ public final class LoreBench {
         double bytesPerMessage = (double) input.bytes / input.messages.size();
         System.out.println();
         System.out.println("input: " + input.describe());
+        Double baseline = null;
+        Double full = null;
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            if (name.endsWith(".mime4jBaseline")) {
+                baseline = r.getPrimaryResult().getScore();
+            } else if (name.endsWith(".fullParse")) {
+                full = r.getPrimaryResult().getScore();
+            }
+        }
         for (RunResult r : results) {
             double perSecond = r.getPrimaryResult().getScore();
             double error = r.getPrimaryResult().getScoreError();
             System.out.printf("%-32s %,10.0f ± %,.0f messages/s on one core (%.1f MB/s)%n",
                     r.getParams().getBenchmark().replace(ParseBenchmark.class.getName() + ".", ""), perSecond,
                     Double.isNaN(error) ? 0 : error, perSecond * bytesPerMessage / 1e6);
+        }
+        if (baseline != null && full != null) {
+            System.out.printf("fullParse / mime4jBaseline = %.2f (full kernel-mail parse against a plain MIME parse, same run)%n",
+                    full / baseline);
         }
     }
 }
