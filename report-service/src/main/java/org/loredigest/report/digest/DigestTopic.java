@@ -1,0 +1,100 @@
+package org.loredigest.report.digest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One topic as a digest shows it: a thread (one series revision, or a bug report, or a discussion) with its labels,
+ * the evidence behind them and its summary fields. Built from the classified-thread read model.
+ *
+ * @param id            thread id (normalised Message-ID of the thread root)
+ * @param list          lore list name the topic is shown under
+ * @param title         normalised subject
+ * @param type          bug | feature | patch | discussion | question
+ * @param severity      critical | high | medium | low
+ * @param security      security-related
+ * @param fixStatus     none | proposed | reviewed | applied | merged | superseded
+ * @param fixEvidence   Message-ID proving the fix status (null for none/proposed-by-itself)
+ * @param subsystems    MAINTAINERS sections, most specific first
+ * @param author        who started the thread ("Name <email>")
+ * @param authorEmail   address of the author, for contributor statistics
+ * @param started       first message
+ * @param lastActivity  last message
+ * @param messages      messages in the thread
+ * @param participants  distinct human authors
+ * @param seriesId      id shared by all revisions of a series (null when not a series)
+ * @param seriesVersion revision number (1 for an unversioned first posting)
+ * @param revisions     thread ids of the other revisions, oldest first
+ * @param summary       the digest's per-topic fields, each with its source
+ */
+public record DigestTopic(
+        String id,
+        String list,
+        String title,
+        String type,
+        String severity,
+        boolean security,
+        String fixStatus,
+        String fixEvidence,
+        List<String> subsystems,
+        String author,
+        String authorEmail,
+        Instant started,
+        Instant lastActivity,
+        int messages,
+        int participants,
+        String seriesId,
+        int seriesVersion,
+        List<String> revisions,
+        Summary summary) {
+
+    public DigestTopic {
+        subsystems = subsystems == null ? List.of() : List.copyOf(subsystems);
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        summary = summary == null ? Summary.EMPTY : summary;
+    }
+
+    /** Link to the thread on lore. */
+    public String loreUrl() {
+        return LoreLinks.message(list, id);
+    }
+
+    public String primarySubsystem() {
+        return subsystems.isEmpty() ? "" : subsystems.get(0);
+    }
+
+    /** Link to the message that proves the fix status, when there is one. */
+    public String fixEvidenceUrl() {
+        return fixEvidence == null ? null : LoreLinks.message(list, fixEvidence);
+    }
+
+    public boolean hasFix() {
+        return !"none".equals(fixStatus);
+    }
+
+    /**
+     * A statement taken from the mail, with the Message-ID it came from. An empty text means no evidence was found:
+     * the digest says so instead of inventing one.
+     */
+    public record Evidence(String text, String sourceMessageId, String sourceUrl) {
+        public static final Evidence NONE = new Evidence("", null, null);
+
+        /** Evidence from a message of the given list, linked to it on lore. */
+        public static Evidence of(String text, String list, String messageId) {
+            return new Evidence(text, messageId, messageId == null ? null : LoreLinks.message(list, messageId));
+        }
+
+        public boolean present() {
+            return text != null && !text.isBlank();
+        }
+    }
+
+    /** The fields of the reference digest's topic entry. */
+    public record Summary(Evidence problem, Evidence background, Evidence trigger, Evidence solution,
+                          Evidence implementation, Evidence caveats, Evidence impactComponents,
+                          Evidence impactPerformance, Evidence impactCompatibility, Evidence urgency,
+                          Evidence keyPoints) {
+        public static final Summary EMPTY = new Summary(Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE,
+                Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE);
+    }
+}
