@@ -19,5 +19,7 @@ class ChannelTopicsTest {
         }
         assertThat(props.getProperty("mp.messaging.incoming." + Channels.MAIL_PARSED + ".topic")).isEqualTo(Topics.MAIL_PARSED);
         assertThat(props.getProperty("mp.messaging.outgoing." + Channels.MAIL_PARSED_DLQ + ".topic")).isEqualTo(Topics.MAIL_PARSED_DLQ);
+        assertThat(props.getProperty("mp.messaging.incoming." + Channels.THREAD_CLASSIFIED + ".topic")).isEqualTo(Topics.THREAD_CLASSIFIED);
+        assertThat(props.getProperty("mp.messaging.outgoing." + Channels.THREAD_CLASSIFIED_DLQ + ".topic")).isEqualTo(Topics.THREAD_CLASSIFIED_DLQ);
     }
 }

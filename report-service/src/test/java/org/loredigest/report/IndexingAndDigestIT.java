@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.MailParsed;
 import org.loredigest.events.Topics;
-import org.loredigest.report.elasticsearch.MailIndex;
+import org.loredigest.report.elasticsearch.IndexSpec;
 import org.loredigest.testkit.ElasticsearchTestResource;
 import org.loredigest.testkit.KafkaTestResource;
 
@@ -93,8 +93,8 @@ class IndexingAndDigestIT {
     }
 
     private long count(String list) throws Exception {
-        elasticsearch.indices().refresh(r -> r.index(MailIndex.ALIAS));
-        return elasticsearch.count(c -> c.index(MailIndex.ALIAS).query(q -> q.term(t -> t.field("list").value(list)))).count();
+        elasticsearch.indices().refresh(r -> r.index(IndexSpec.MAILS.alias()));
+        return elasticsearch.count(c -> c.index(IndexSpec.MAILS.alias()).query(q -> q.term(t -> t.field("list").value(list)))).count();
     }
 
     private void awaitCount(String list, long expected) throws Exception {

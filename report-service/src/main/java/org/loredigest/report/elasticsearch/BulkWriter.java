@@ -10,9 +10,15 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,12 +37,17 @@ public class BulkWriter {
         record Transient(String reason) implements ItemOutcome {
         }
 
+        /** Elasticsearch already holds a newer version of the document (external versioning): nothing to do. */
+        record Stale() implements ItemOutcome {
+        }
+
         /** Refused for good, e.g. a document the mapping rejects. */
         record Refused(String reason) implements ItemOutcome {
         }
     }
 
     private static final Logger LOG = Logger.getLogger(BulkWriter.class);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
 
     private final BulkIngester<CompletableFuture<ItemOutcome>> ingester;
 
@@ -56,6 +67,36 @@ public class BulkWriter {
         return outcome;
     }
 
+    /** Sends what is queued and sorts every item's outcome, waiting for all answers. */
+    public <T> IndexOutcome<T> await(Map<T, CompletableFuture<ItemOutcome>> pending) {
+        flush();
+        int stored = 0;
+        List<T> retry = new ArrayList<>();
+        Map<T, String> refused = new HashMap<>();
+        for (var entry : pending.entrySet()) {
+            switch (awaitOne(entry.getValue())) {
+                case ItemOutcome.Stored s -> stored++;
+                case ItemOutcome.Stale s -> stored++;
+                case ItemOutcome.Transient t -> retry.add(entry.getKey());
+                case ItemOutcome.Refused r -> refused.put(entry.getKey(), r.reason());
+            }
+        }
+        return new IndexOutcome<>(stored, retry, refused);
+    }
+
+    private static ItemOutcome awaitOne(CompletableFuture<ItemOutcome> outcome) {
+        try {
+            return outcome.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new ItemOutcome.Transient("no answer from Elasticsearch within " + ANSWER_TIMEOUT);
+        } catch (ExecutionException e) {
+            return new ItemOutcome.Transient(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+        }
+    }
+
     /** Sends what is queued now instead of waiting for the flush interval. */
     public void flush() {
         ingester.flush();
@@ -68,6 +109,9 @@ public class BulkWriter {
     static ItemOutcome outcomeOf(BulkResponseItem item) {
         if (item.error() == null) {
             return new ItemOutcome.Stored();
+        }
+        if (item.status() == 409 && "version_conflict_engine_exception".equals(item.error().type())) {
+            return new ItemOutcome.Stale();
         }
         String reason = item.status() + " " + item.error().type() + ": " + item.error().reason();
         return item.status() == 429 || item.status() >= 500 ? new ItemOutcome.Transient(reason) : new ItemOutcome.Refused(reason);

@@ -41,7 +41,7 @@ public class MessageCountsRepository {
             List<FieldValue> values = query.lists().stream().map(FieldValue::of).toList();
             filters.add(Query.of(q -> q.terms(t -> t.field("list").terms(v -> v.value(values)))));
         }
-        SearchResponse<Void> response = client.search(s -> s.index(MailIndex.ALIAS).size(0).trackTotalHits(t -> t.enabled(true))
+        SearchResponse<Void> response = client.search(s -> s.index(IndexSpec.MAILS.alias()).size(0).trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.bool(b -> b.filter(filters)))
                 .aggregations("per_day", a -> a.dateHistogram(h -> h.field("date").calendarInterval(CalendarInterval.Day)
                         .timeZone("UTC").minDocCount(0)))

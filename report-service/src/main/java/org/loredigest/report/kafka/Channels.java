@@ -5,6 +5,8 @@ public final class Channels {
 
     public static final String MAIL_PARSED = "mail-parsed";
     public static final String MAIL_PARSED_DLQ = "mail-parsed-dlq";
+    public static final String THREAD_CLASSIFIED = "thread-classified";
+    public static final String THREAD_CLASSIFIED_DLQ = "thread-classified-dlq";
 
     private Channels() {
     }

@@ -25,7 +25,7 @@ public class TopicsAtStartup {
     void onStart(@Observes StartupEvent event) {
         if (config.createTopics()) {
             TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers),
-                    List.of(Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ), config.topicPartitions(),
+                    List.of(Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ, Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ), config.topicPartitions(),
                     config.topicReplicationFactor(), Map.of());
         }
     }

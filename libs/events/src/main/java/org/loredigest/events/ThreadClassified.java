@@ -1,0 +1,247 @@
+package org.loredigest.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The classified state of one topic (a thread, or one revision of a patch series). Value of
+ * {@link Topics#THREAD_CLASSIFIED}, keyed by {@link #threadId()}; re-published on every change of the thread, so a
+ * consumer upserts by key and keeps the record with the highest {@link #version()}. A {@code null} value (tombstone)
+ * means the thread id no longer names a topic: its messages were re-homed into another thread.
+ *
+ * @param threadId        normalised Message-ID of the thread root, or of the revision's cover letter / first patch
+ *                        when a new revision was posted as a reply to an older one
+ * @param version         grows by one on every publication of this thread id
+ * @param updatedAt       receipt time of the newest message that changed the topic
+ * @param lists           short lore list names the messages were received on, e.g. {@code linux-mm}
+ * @param listIds         List-Id values seen in the thread, dotted form
+ * @param title           subject of the root without reply markers and bracketed prefixes
+ * @param subject         full subject of the root (or of the earliest message when the root was never seen)
+ * @param rootMessageId   the root message; may name a ghost (referenced but never seen)
+ * @param rootMissing     the root message was never seen
+ * @param rootKind        what the root is (kernel-mail {@code MailKind}: PATCH, COVER_LETTER, BUG_REPORT, ...)
+ * @param link            where to read it on lore
+ * @param author          who started it
+ * @param participants    everyone who wrote in the thread, author first, with bot flags and message counts
+ * @param messageCount    messages in the thread
+ * @param botMessageCount messages sent by bots
+ * @param firstActivity   date of the earliest message
+ * @param lastActivity    date of the newest message
+ * @param series          patch series facts, or {@code null} when the topic is not a patch posting
+ * @param type            bug, feature, patch, discussion or question
+ * @param severity        critical, high, medium or low
+ * @param security        yes or no
+ * @param fixStatus       none, proposed, reviewed, applied, merged or superseded, with the evidence messages
+ * @param subsystems      MAINTAINERS sections, most specific first
+ * @param summary         the digest fields, each with the message it was taken from
+ * @param changes         files and functions touched, diffstat
+ * @param trailers        review, report and fix trailers with the message that carried them
+ * @param reviewers       addresses that reviewed (trailer or inline review), author excluded
+ * @param related         other threads that enrich this one (stable backports, bot reports, mm-commits notices)
+ * @param botActivity     what bots said in or about the thread
+ */
+public record ThreadClassified(
+        String threadId,
+        long version,
+        Instant updatedAt,
+        List<String> lists,
+        List<String> listIds,
+        String title,
+        String subject,
+        String rootMessageId,
+        boolean rootMissing,
+        String rootKind,
+        LoreLink link,
+        Participant author,
+        List<Participant> participants,
+        int messageCount,
+        int botMessageCount,
+        Instant firstActivity,
+        Instant lastActivity,
+        SeriesInfo series,
+        Label type,
+        Label severity,
+        Label security,
+        Label fixStatus,
+        SubsystemLabel subsystems,
+        Summary summary,
+        Changes changes,
+        List<TrailerRef> trailers,
+        List<String> reviewers,
+        List<RelatedThread> related,
+        List<BotNote> botActivity) {
+
+    public ThreadClassified {
+        lists = copy(lists);
+        listIds = copy(listIds);
+        participants = copy(participants);
+        trailers = copy(trailers);
+        reviewers = copy(reviewers);
+        related = copy(related);
+        botActivity = copy(botActivity);
+    }
+
+    /**
+     * A label with the reasons for it.
+     *
+     * @param value              the label
+     * @param signals            the rules that decided it, readable ("Fixes: trailer in the patch", "KASAN report")
+     * @param evidenceMessageIds the messages those signals were found in
+     */
+    public record Label(String value, List<String> signals, List<String> evidenceMessageIds) {
+        public Label {
+            signals = copy(signals);
+            evidenceMessageIds = copy(evidenceMessageIds);
+        }
+    }
+
+    /**
+     * @param values             MAINTAINERS section titles, most specific first
+     * @param signals            how they were found (touched files, list, keywords)
+     * @param evidenceMessageIds the diff-carrying messages the files came from
+     */
+    public record SubsystemLabel(List<String> values, List<String> signals, List<String> evidenceMessageIds) {
+        public SubsystemLabel {
+            values = copy(values);
+            signals = copy(signals);
+            evidenceMessageIds = copy(evidenceMessageIds);
+        }
+    }
+
+    /**
+     * @param baseUrl   {@code https://lore.kernel.org}
+     * @param list      the lore list name used in the links
+     * @param messageId the root message (URL-encoded in the links)
+     * @param messageUrl the root message on lore
+     * @param threadUrl  the whole thread on lore ({@code /T/})
+     */
+    public record LoreLink(String baseUrl, String list, String messageId, String messageUrl, String threadUrl) {
+    }
+
+    /**
+     * @param name     display name, may be empty
+     * @param email    address, lower case
+     * @param bot      a bot (syzbot, kernel test robot, patchwork, pr-tracker)
+     * @param messages messages this participant wrote in the thread
+     */
+    public record Participant(String name, String email, boolean bot, int messages) {
+    }
+
+    /**
+     * @param seriesKey         what links revisions: {@code author email + normalised title}
+     * @param version           revision number (1 when unversioned)
+     * @param rfc               posted as RFC
+     * @param resend            posted as RESEND
+     * @param coverMessageId    the cover letter, or {@code null}
+     * @param expectedPatches   the {@code m} of {@code n/m}
+     * @param patchCount        patches of this revision found in the thread
+     * @param missingParts      parts 1..m not seen
+     * @param changeId          b4 change-id, or empty
+     * @param baseCommit        base-commit, or empty
+     * @param predecessors      older revisions of the same series, oldest first
+     * @param successors        newer revisions, oldest first
+     */
+    public record SeriesInfo(String seriesKey, int version, boolean rfc, boolean resend, String coverMessageId,
+                             int expectedPatches, int patchCount, List<Integer> missingParts, String changeId,
+                             String baseCommit, List<RevisionLink> predecessors, List<RevisionLink> successors) {
+        public SeriesInfo {
+            missingParts = copy(missingParts);
+            predecessors = copy(predecessors);
+            successors = copy(successors);
+        }
+    }
+
+    /** Another revision of the same series: its thread id, version and posting date. */
+    public record RevisionLink(String threadId, int version, boolean rfc, Instant postedAt) {
+    }
+
+    /**
+     * One digest field. Extractive text from the mail, never invented: when nothing in the thread supports the field
+     * it is {@code empty} with {@code text} and {@code sourceMessageId} null.
+     *
+     * @param text            the extracted text
+     * @param sourceMessageId the message it was taken from
+     * @param source          which part of that message (commit message, cover letter, call trace, Fixes:, ...)
+     * @param empty           no evidence for this field
+     */
+    public record SummaryField(String text, String sourceMessageId, String source, boolean empty) {
+
+        public static SummaryField none() {
+            return new SummaryField(null, null, null, true);
+        }
+
+        public static SummaryField of(String text, String sourceMessageId, String source) {
+            return new SummaryField(text, sourceMessageId, source, false);
+        }
+    }
+
+    /**
+     * The per-topic fields of the weekly digest.
+     *
+     * @param summariser            which summariser produced the fields (e.g. {@code extractive-v1})
+     * @param headline              one sentence: what the topic is about
+     * @param problem               problem / root cause
+     * @param background            technical background
+     * @param trigger               trigger condition (reproducer, call trace, workload)
+     * @param solution              what the change does
+     * @param implementation        how: files and functions touched, diffstat
+     * @param caveats               review objections, open questions, known limitations
+     * @param impactComponents      affected components
+     * @param impactPerformance     measured or claimed performance effect
+     * @param impactCompatibility   user-visible interface or behaviour changes
+     * @param impactUrgency         how soon it matters (stable Cc, Fixes:, crash)
+     * @param keyPoints             key technical points (changelog, test results)
+     */
+    public record Summary(String summariser, SummaryField headline, SummaryField problem, SummaryField background,
+                          SummaryField trigger, SummaryField solution, SummaryField implementation, SummaryField caveats,
+                          SummaryField impactComponents, SummaryField impactPerformance,
+                          SummaryField impactCompatibility, SummaryField impactUrgency, SummaryField keyPoints) {
+    }
+
+    /**
+     * @param files      touched files with their line counts (newest revision in the thread)
+     * @param functions  functions named in hunk headers
+     * @param insertions added lines
+     * @param deletions  removed lines
+     */
+    public record Changes(List<FileChange> files, List<String> functions, int insertions, int deletions) {
+        public Changes {
+            files = copy(files);
+            functions = copy(functions);
+        }
+    }
+
+    /** A touched file: path, added and removed lines, and the patch mail it came from. */
+    public record FileChange(String path, int insertions, int deletions, String messageId) {
+    }
+
+    /**
+     * A trailer that matters for a digest (Reviewed-by, Acked-by, Tested-by, Reported-by, Nacked-by, Fixes, Cc
+     * stable, Closes/Link).
+     *
+     * @param type      canonical trailer name
+     * @param value     the value as written
+     * @param email     for person trailers, the address
+     * @param messageId the message carrying it
+     * @param followUp  given in a reply rather than in the patch
+     */
+    public record TrailerRef(String type, String value, String email, String messageId, boolean followUp) {
+    }
+
+    /**
+     * @param threadId  the other thread
+     * @param relation  {@code stable-backport}, {@code mm-commits}, {@code bot-report}, {@code same-title}
+     * @param messageId the message that shows the relation
+     * @param note      what it says, e.g. {@code added to mm-unstable} or {@code 6.6 stable review}
+     */
+    public record RelatedThread(String threadId, String relation, String messageId, String note) {
+    }
+
+    /** A bot message in or about the thread: which bot, what kind of mail, a one-line note. */
+    public record BotNote(String bot, String type, String messageId, String note) {
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,18 @@
+package org.loredigest.report.elasticsearch;
+
+/**
+ * A versioned index behind a stable alias, created from an index template. Readers and writers use {@link #alias()},
+ * never the versioned name, so a mapping change is a new template version, a new index and an alias switch.
+ *
+ * @param alias            what everybody uses, e.g. {@code lore-mails}
+ * @param index            the current versioned index, e.g. {@code lore-mails-v1}
+ * @param template         name of the index template covering {@code alias-v*}
+ * @param templateResource classpath resource holding the template body
+ */
+public record IndexSpec(String alias, String index, String template, String templateResource) {
+
+    public static final IndexSpec MAILS = new IndexSpec("lore-mails", "lore-mails-v1", "lore-mails",
+            "/elasticsearch/lore-mails-template.json");
+    public static final IndexSpec TOPICS = new IndexSpec("lore-topics", "lore-topics-v1", "lore-topics",
+            "/elasticsearch/lore-topics-template.json");
+}

@@ -1,0 +1,50 @@
+package org.loredigest.report.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Sets up the read model at start-up: templates (always, so mapping fixes reach new indices), indices, aliases. */
+@ApplicationScoped
+public class ReadModelIndices {
+
+    static final List<IndexSpec> ALL = List.of(IndexSpec.MAILS, IndexSpec.TOPICS);
+    private static final Logger LOG = Logger.getLogger(ReadModelIndices.class);
+
+    private final ElasticsearchClient client;
+
+    public ReadModelIndices(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ALL.forEach(this::ensureExists);
+    }
+
+    public void ensureExists(IndexSpec spec) {
+        try (InputStream template = ReadModelIndices.class.getResourceAsStream(spec.templateResource())) {
+            if (template == null) {
+                throw new IllegalStateException("index template " + spec.templateResource() + " is missing");
+            }
+            client.indices().putIndexTemplate(t -> t.withJson(template).name(spec.template()));
+            if (client.indices().exists(e -> e.index(spec.index())).value()) {
+                return;
+            }
+            client.indices().create(c -> c.index(spec.index()).aliases(spec.alias(), a -> a.isWriteIndex(true)));
+            LOG.infof("created index %s with alias %s", spec.index(), spec.alias());
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch could not be reached to set up " + spec.index(), e);
+        }
+    }
+}
