@@ -18,6 +18,17 @@ public interface ReportConfig {
     @WithDefault("3")
     int topicPartitions();
 
+    /** When weekly digests are made (Quarkus cron, UTC); each covers the previous Monday..Sunday. */
+    @WithDefault("0 0 6 ? * MON")
+    String weeklyCron();
+
+    /** Lists each weekly digest covers (empty: all lists). */
+    java.util.Optional<java.util.List<String>> weeklyLists();
+
+    /** Public base URL of this service, for links in the Atom feed. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
     @WithDefault("1")
     short topicReplicationFactor();
 

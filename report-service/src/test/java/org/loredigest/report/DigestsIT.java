@@ -68,6 +68,27 @@ class DigestsIT {
     }
 
     @Test
+    void weeklyDigestsAreStoredListedAndFed() throws Exception {
+        String list = "wk-" + UUID.randomUUID().toString().substring(0, 6);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, ClassifiedTopics.topic("w@" + list, list, "weekly <b>topic</b>", "patch", "medium", "none",
+                    Instant.parse("2024-03-13T10:00:00Z"), 1));
+        }
+        awaitTopics(list, 1);
+        String id = given().when().post("/api/digests/weekly?week=2024-03-13").then().statusCode(200)
+                .extract().jsonPath().getString("id");
+        assertThat(id).isEqualTo("weekly-all-2024-03-11-2024-03-17");
+        given().when().get("/api/digests/weekly").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
+        String html = given().when().get("/api/digests/weekly/" + id + "?lang=en").then().statusCode(200).extract().asString();
+        assertThat(html).contains("weekly &lt;b&gt;topic&lt;/b&gt;");
+        String feed = given().when().get("/api/digests/weekly/feed.atom?lang=en").then().statusCode(200)
+                .header("Content-Type", containsString("application/atom+xml")).extract().asString();
+        assertThat(feed).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", id + "?format=html&amp;lang=en");
+        given().when().get("/api/digests/weekly/no-such-digest").then().statusCode(404);
+    }
+
+    @Test
     void badParametersAreRefusedClearly() {
         given().when().get("/api/digests?lists=no-such-list").then().statusCode(400).body("error", containsString("unknown list"));
         given().when().get("/api/digests?lang=fr").then().statusCode(400).body("error", containsString("lang must be zh or en"));

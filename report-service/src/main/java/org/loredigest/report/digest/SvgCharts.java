@@ -53,21 +53,6 @@ final class SvgCharts {
     }
 
     private static String text(int x, int y, String value) {
-        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", x, y, escape(value));
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", x, y, Xml.escape(value));
     }
 }

@@ -15,4 +15,6 @@ public record IndexSpec(String alias, String index, String template, String temp
             "/elasticsearch/lore-mails-template.json");
     public static final IndexSpec TOPICS = new IndexSpec("lore-topics", "lore-topics-v1", "lore-topics",
             "/elasticsearch/lore-topics-template.json");
+    public static final IndexSpec DIGESTS = new IndexSpec("lore-digests", "lore-digests-v1", "lore-digests",
+            "/elasticsearch/lore-digests-template.json");
 }
