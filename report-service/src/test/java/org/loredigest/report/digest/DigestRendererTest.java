@@ -62,8 +62,13 @@ class DigestRendererTest {
     }
 
     @Test
-    void jsonCarriesTheWholeDigest() throws Exception {
+    void jsonCarriesTheWholeDigestAndMatchesItsPublishedSchema() throws Exception {
         var tree = EventJson.mapper().readTree(renderer.render(digest, DigestFormat.JSON, DigestLanguage.EN));
+        var schemaFile = java.nio.file.Path.of(System.getProperty("lore.docs.dir", "../docs"), "digest", "digest.v1.schema.json");
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(EventJson.mapper().readTree(schemaFile.toFile()),
+                        com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        assertThat(schema.validate(tree)).isEmpty();
         assertThat(tree.get("overview").get("topics").asInt()).isEqualTo(5);
         assertThat(tree.get("trends").get("byType")).isNotEmpty();
         assertThat(tree.get("top").get(0).get("title").asText()).isEqualTo(DigestFixtures.HOSTILE_TITLE);
