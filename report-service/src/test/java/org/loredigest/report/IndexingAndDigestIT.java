@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -68,6 +69,7 @@ class IndexingAndDigestIT {
         assertThat(digest.getList("perDay.count", Long.class)).containsExactly(2L, 0L, 1L);
         assertThat(digest.getList("perList.key")).containsExactly(list);
         assertThat(digest.getList("perListId.key")).containsExactly("linux-mm.kvack.org");
+        assertGrimoireLabAuthorFields(mails.get(0));
 
         assertThat(deadLetterReasons()).anySatisfy(r -> assertThat(r).contains("not a MailParsed JSON"));
     }
@@ -83,8 +85,20 @@ class IndexingAndDigestIT {
     private static MailParsed mail(String list, String id, String date) {
         String messageId = id + "@" + list;
         return new MailParsed(messageId, messageId, false, list, List.of("linux-mm.kvack.org"), "[PATCH] " + id,
-                "Dev", "dev@example.org", Instant.parse(date), true, null, List.of(), "test", "0", Instant.now(), 100,
-                List.of());
+                "Dev", "dev@Example.org", false, Instant.parse(date), true, 330, null, List.of(), "test", "0",
+                Instant.now(), 100, List.of());
+    }
+
+    /** The field names GrimoireLab's mailing-list dashboards query. */
+    private void assertGrimoireLabAuthorFields(MailParsed mail) throws Exception {
+        JsonNode doc = elasticsearch.get(g -> g.index(IndexSpec.MAILS.alias()).id(mail.messageId()), JsonNode.class).source();
+        assertThat(doc.get("author_name").asText()).isEqualTo("Dev");
+        assertThat(doc.get("author_domain").asText()).isEqualTo("example.org");
+        assertThat(doc.get("author_bot").asBoolean(true)).isFalse();
+        assertThat(doc.get("list").asText()).isEqualTo(mail.list());
+        assertThat(doc.get("tz").asInt()).isEqualTo(5);
+        assertThat(doc.get("utcOffsetMinutes").asInt()).isEqualTo(330);
+        assertThat(Instant.parse(doc.get("grimoire_creation_date").asText())).isEqualTo(mail.date());
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -14,8 +14,11 @@ import java.util.List;
  * @param subject           decoded Subject
  * @param fromName          decoded display name of the sender, may be empty
  * @param fromEmail         sender address, lower-cased
+ * @param authorBot         the sender is a bot (syzbot, kernel test robot, pr-tracker-bot, patchwork-bot)
  * @param date              when the mail was written: the Date header, or {@code receivedAt} when unusable
  * @param dateFromHeader    false when {@code date} fell back to {@code receivedAt}
+ * @param utcOffsetMinutes  the zone of the Date header in minutes east of UTC (e.g. -480 for {@code -0800}), or
+ *                          null when {@code date} is not from the header or the header had no plausible zone
  * @param inReplyTo         normalised In-Reply-To, or null
  * @param references        normalised References, oldest first
  * @param source            source of the received mail
@@ -33,8 +36,10 @@ public record MailParsed(
         String subject,
         String fromName,
         String fromEmail,
+        boolean authorBot,
         Instant date,
         boolean dateFromHeader,
+        Integer utcOffsetMinutes,
         String inReplyTo,
         List<String> references,
         String source,

@@ -35,7 +35,7 @@ class EventSchemaTest {
                         new MailReceived("a@b", "cgroups", "mbox:x.mbox", "0", now, raw)),
                 Arguments.of("mail-parsed.v1.schema.json",
                         new MailParsed("a@b", "a@b", false, "cgroups", List.of("cgroups.vger.kernel.org"),
-                                "[PATCH] x", "A B", "a@b.org", now, true, null, List.of(), "mbox:x.mbox", "0",
+                                "[PATCH] x", "A B", "a@b.org", false, now, true, -480, null, List.of(), "mbox:x.mbox", "0",
                                 now, raw.length, List.of())),
                 Arguments.of("dead-letter.v1.schema.json",
                         new DeadLetter(Topics.MAIL_RECEIVED, "a@b", "classify-service/parse", "no header section",

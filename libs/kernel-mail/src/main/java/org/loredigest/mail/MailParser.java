@@ -109,7 +109,7 @@ public final class MailParser {
 
         return new ParsedMail(messageId, fallbackId, inReplyTo, references, subject,
                 from == null ? "" : from.name(), from == null ? "" : from.email(), viaList, to, cc,
-                date.instant(), date.source(), date.note(), receivedAt, listIds, parsedSubject,
+                date.instant(), date.source(), date.note(), date.utcOffsetMinutes(), receivedAt, listIds, parsedSubject,
                 c.kind(), c.bot(), c.mmCommits(), c.stable(),
                 text, parts.newText(), parts.quotedText(), parts.signature(), patch, pullRequest, List.copyOf(trailers),
                 body.attachments(), body.pgpSigned(), body.htmlOnly(), raw.length, List.copyOf(problems));
@@ -143,27 +143,29 @@ public final class MailParser {
         }
     }
 
-    private record DatePick(Instant instant, DateSource source, String note) {
+    private record DatePick(Instant instant, DateSource source, String note, Integer utcOffsetMinutes) {
+
+        static DatePick received(Instant receivedAt, String note) {
+            return new DatePick(receivedAt, DateSource.RECEIVED_TIME, note, null);
+        }
     }
 
     private static DatePick pickDate(String value, Instant receivedAt) {
         if (value == null) {
-            return new DatePick(receivedAt, DateSource.RECEIVED_TIME, "no Date header: using the received time");
+            return DatePick.received(receivedAt, "no Date header: using the received time");
         }
         MailDate parsed = MailDates.parse(value);
         if (parsed.instant() == null) {
-            return new DatePick(receivedAt, DateSource.RECEIVED_TIME, parsed.note() + ": using the received time");
+            return DatePick.received(receivedAt, parsed.note() + ": using the received time");
         }
         Instant when = parsed.instant();
         if (receivedAt != null && when.isAfter(receivedAt.plus(MAX_CLOCK_SKEW))) {
-            return new DatePick(receivedAt, DateSource.RECEIVED_TIME,
-                    "Date '" + value.strip() + "' is after the received time: using the received time");
+            return DatePick.received(receivedAt, "Date '" + value.strip() + "' is after the received time: using the received time");
         }
         if (when.isBefore(EARLIEST_PLAUSIBLE)) {
-            return new DatePick(receivedAt, DateSource.RECEIVED_TIME,
-                    "Date '" + value.strip() + "' is before 1991: using the received time");
+            return DatePick.received(receivedAt, "Date '" + value.strip() + "' is before 1991: using the received time");
         }
-        return new DatePick(when, DateSource.HEADER, parsed.note());
+        return new DatePick(when, DateSource.HEADER, parsed.note(), parsed.utcOffsetMinutes());
     }
 
     private static String orEmpty(String s) {

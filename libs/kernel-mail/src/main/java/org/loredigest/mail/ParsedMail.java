@@ -29,6 +29,8 @@ import org.loredigest.mail.trailer.Trailer;
  * @param date              when the message was written: the Date header, or {@code receivedAt} (see {@code dateSource})
  * @param dateSource        where {@code date} came from
  * @param dateNote          why the Date header was not used or is doubtful; {@code null} when clean
+ * @param dateUtcOffsetMinutes the sender's zone from the Date header in minutes east of UTC, {@code null} when
+ *                          {@code date} is not from the header or the header had no readable, plausible zone
  * @param receivedAt        when the pipeline received the message
  * @param listIds           lists the message came through (List-Id, X-Mailing-List), dotted form
  * @param parsedSubject     prefixes, version, part n/m, flags, normalised title
@@ -63,6 +65,7 @@ public record ParsedMail(
         Instant date,
         DateSource dateSource,
         String dateNote,
+        Integer dateUtcOffsetMinutes,
         Instant receivedAt,
         List<String> listIds,
         ParsedSubject parsedSubject,
@@ -101,6 +104,14 @@ public record ParsedMail(
     public String parentId() {
         List<String> refs = threadReferences();
         return refs.isEmpty() ? null : refs.get(refs.size() - 1);
+    }
+
+    /**
+     * Sent by a bot (syzbot, the kernel test robot, the pr-tracker and patchwork bots); a person's mail carrying
+     * {@code #syz} commands is not.
+     */
+    public boolean sentByBot() {
+        return bot != null && kind != MailKind.BOT_COMMAND;
     }
 
     /** Patch or cover letter: a message that opens or belongs to a patch series. */

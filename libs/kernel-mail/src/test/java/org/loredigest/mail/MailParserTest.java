@@ -71,8 +71,17 @@ class MailParserTest {
         ParsedMail absurd = parse("From: a@b\nMessage-ID: <z@b>\nDate: Mon, 20 May 2024 10:00:00 +1700\n\nx\n");
         assertThat(absurd.dateSource()).isEqualTo(DateSource.HEADER);
         assertThat(absurd.dateNote()).contains("+1700");
+        assertThat(absurd.dateUtcOffsetMinutes()).as("absurd zone").isNull();
+        assertThat(m.dateUtcOffsetMinutes()).as("received time").isNull();
         ParsedMail future = parse("From: a@b\nMessage-ID: <f@b>\nDate: Mon, 19 Aug 2047 10:00:00 +0000\n\nx\n");
         assertThat(future.dateSource()).isEqualTo(DateSource.RECEIVED_TIME);
+    }
+
+    @Test
+    void theSendersZoneIsKept() {
+        ParsedMail m = parse("From: a@b\nMessage-ID: <tz@b>\nDate: Thu, 30 May 2024 17:05:21 +0530\n\nx\n");
+        assertThat(m.date()).isEqualTo(Instant.parse("2024-05-30T11:35:21Z"));
+        assertThat(m.dateUtcOffsetMinutes()).isEqualTo(330);
     }
 
     @Test

@@ -81,6 +81,10 @@ class SampleKindsTest {
         assertThat(parse("12-syzbot-test-result.eml").bot().type()).isEqualTo(BotMailType.TEST_RESULT);
         assertThat(parse("13-kernel-test-robot-build.eml").bot().type()).isEqualTo(BotMailType.BUILD_REPORT);
         assertThat(parse("14-kernel-test-robot-perf.eml").bot().type()).isEqualTo(BotMailType.PERF_REPORT);
+        assertThat(report.sentByBot()).isTrue();
+        assertThat(parse("13-kernel-test-robot-build.eml").sentByBot()).isTrue();
+        assertThat(request.sentByBot()).as("a person's #syz command").isFalse();
+        assertThat(parse("01-cover-letter.eml").sentByBot()).isFalse();
     }
 
     @Test

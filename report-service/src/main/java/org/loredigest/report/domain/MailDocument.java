@@ -1,10 +1,24 @@
 package org.loredigest.report.domain;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.loredigest.events.MailParsed;
+import org.loredigest.events.MessageKey;
 
-/** One mail as stored in the {@code lore-mails} index; its document id is {@link #documentId()}. */
+/**
+ * One mail as stored in the {@code lore-mails} index; its document id is {@link #documentId()}. Besides the
+ * contract's fields it carries the author fields GrimoireLab's mailing-list indices use ({@code author_name},
+ * {@code author_domain}, {@code author_bot}, {@code grimoire_creation_date}, {@code list}, {@code tz}), so dashboards
+ * made for those indices work on this one.
+ *
+ * @param authorName           GrimoireLab {@code author_name}: the display name, else the address
+ * @param authorDomain         GrimoireLab {@code author_domain}: the sender's mail domain, lower case
+ * @param authorBot            GrimoireLab {@code author_bot}
+ * @param grimoireCreationDate GrimoireLab {@code grimoire_creation_date}: when the mail was written
+ * @param tz                   GrimoireLab {@code tz}: the Date header's zone in whole hours (+0530 is 5), or null
+ */
 public record MailDocument(
         String messageId,
         boolean messageIdMissing,
@@ -13,9 +27,14 @@ public record MailDocument(
         String subject,
         String fromName,
         String fromEmail,
-        String authorDomain,
+        @JsonProperty("author_name") String authorName,
+        @JsonProperty("author_domain") String authorDomain,
+        @JsonProperty("author_bot") boolean authorBot,
         Instant date,
+        @JsonProperty("grimoire_creation_date") Instant grimoireCreationDate,
         boolean dateFromHeader,
+        Integer utcOffsetMinutes,
+        @JsonProperty("tz") Integer tz,
         String inReplyTo,
         List<String> references,
         String source,
@@ -26,15 +45,24 @@ public record MailDocument(
         List<String> problems) {
 
     public static MailDocument of(MailParsed mail, Instant indexedAt) {
+        Integer offset = mail.utcOffsetMinutes();
         return new MailDocument(mail.messageId(), mail.messageIdMissing(), mail.list(), mail.listIds(), mail.subject(),
-                mail.fromName(), mail.fromEmail(), domainOf(mail.fromEmail()), mail.date(), mail.dateFromHeader(),
-                mail.inReplyTo(), mail.references(), mail.source(), mail.sourcePosition(), mail.receivedAt(),
-                indexedAt, mail.sizeBytes(), mail.problems());
+                mail.fromName(), mail.fromEmail(), authorName(mail.fromName(), mail.fromEmail()),
+                domainOf(mail.fromEmail()), mail.authorBot(), mail.date(), mail.date(), mail.dateFromHeader(), offset,
+                offset == null ? null : offset / 60, mail.inReplyTo(), mail.references(), mail.source(),
+                mail.sourcePosition(), mail.receivedAt(), indexedAt, mail.sizeBytes(), mail.problems());
     }
 
     /** Same key, same id: re-delivery overwrites instead of duplicating. */
     public String documentId() {
-        return org.loredigest.events.MessageKey.documentId(messageId);
+        return MessageKey.documentId(messageId);
+    }
+
+    static String authorName(String name, String email) {
+        if (name != null && !name.isBlank()) {
+            return name.strip();
+        }
+        return email == null || email.isBlank() ? null : email;
     }
 
     static String domainOf(String email) {
@@ -42,6 +70,6 @@ public record MailDocument(
             return null;
         }
         int at = email.lastIndexOf('@');
-        return at >= 0 && at < email.length() - 1 ? email.substring(at + 1).toLowerCase(java.util.Locale.ROOT) : null;
+        return at >= 0 && at < email.length() - 1 ? email.substring(at + 1).toLowerCase(Locale.ROOT) : null;
     }
 }

@@ -2,6 +2,7 @@ package org.loredigest.report.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Sets up the read model at start-up: templates (always, so mapping fixes reach new indices), indices, aliases. */
+/**
+ * Sets up the read model at start-up: templates (always, so mapping fixes reach new indices), indices, aliases. Fields
+ * added to a template are also added to its existing index; any other mapping change needs a new index version.
+ */
 @ApplicationScoped
 public class ReadModelIndices {
 
@@ -35,6 +39,7 @@ public class ReadModelIndices {
             }
             client.indices().putIndexTemplate(t -> t.withJson(template).name(spec.template()));
             if (client.indices().exists(e -> e.index(spec.index())).value()) {
+                addNewFields(spec);
                 return;
             }
             client.indices().create(c -> c.index(spec.index()).aliases(spec.alias(), a -> a.isWriteIndex(true)));
@@ -45,6 +50,19 @@ public class ReadModelIndices {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch could not be reached to set up " + spec.index(), e);
+        }
+    }
+
+    private void addNewFields(IndexSpec spec) throws IOException {
+        TypeMapping mapping = client.indices().simulateTemplate(s -> s.name(spec.template())).template().mappings();
+        if (mapping == null) {
+            return;
+        }
+        try {
+            client.indices().putMapping(m -> m.index(spec.index()).properties(mapping.properties()));
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException("the mapping of " + spec.template() + " changed incompatibly with the existing "
+                    + spec.index() + "; make it a new index version: " + e.getMessage(), e);
         }
     }
 }

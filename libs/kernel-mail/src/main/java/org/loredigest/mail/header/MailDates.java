@@ -78,7 +78,10 @@ public final class MailDates {
         }
         ZoneOffsetResult offset = zoneOffset(zone);
         Instant instant = local.toInstant(offset.offset());
-        return offset.note() == null ? MailDate.ok(instant) : MailDate.doubtful(instant, offset.note() + " in '" + value.strip() + "'");
+        if (offset.note() != null) {
+            return MailDate.doubtful(instant, offset.note() + " in '" + value.strip() + "'", null);
+        }
+        return MailDate.ok(instant, offset.offset().getTotalSeconds() / 60);
     }
 
     private record ZoneOffsetResult(ZoneOffset offset, String note) {
@@ -127,7 +130,8 @@ public final class MailDates {
 
     private static MailDate tryIso(String value) {
         try {
-            return MailDate.ok(OffsetDateTime.parse(value).toInstant());
+            OffsetDateTime parsed = OffsetDateTime.parse(value);
+            return MailDate.ok(parsed.toInstant(), parsed.getOffset().getTotalSeconds() / 60);
         } catch (DateTimeParseException e) {
             return null;
         }

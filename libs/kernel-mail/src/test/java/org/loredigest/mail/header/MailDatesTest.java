@@ -18,6 +18,17 @@ class MailDatesTest {
     }
 
     @Test
+    void theSendersZoneIsKeptAsMinutesEastOfUtc() {
+        assertThat(MailDates.parse("Wed,  3 Jan 2024 08:48:35 -0800").utcOffsetMinutes()).isEqualTo(-480);
+        assertThat(MailDates.parse("Thu, 7 Mar 2024 17:05:21 +0530").utcOffsetMinutes()).isEqualTo(330);
+        assertThat(MailDates.parse("Tue, 13 Feb 2024 03:16:34 EST").utcOffsetMinutes()).isEqualTo(-300);
+        assertThat(MailDates.parse("3 Jan 2024 08:48 GMT").utcOffsetMinutes()).isZero();
+        assertThat(MailDates.parse("Thu, 7 Mar 2024 17:05:21").utcOffsetMinutes()).as("no zone").isNull();
+        assertThat(MailDates.parse("Mon, 19 Aug 2024 10:00:00 +1700").utcOffsetMinutes()).as("absurd zone").isNull();
+        assertThat(MailDates.parse("yesterday").utcOffsetMinutes()).isNull();
+    }
+
+    @Test
     void absurdZoneIsReadAsUtcAndReported() {
         MailDate d = MailDates.parse("Mon, 19 Aug 2024 10:00:00 +1700");
         assertThat(d.instant()).isEqualTo(Instant.parse("2024-08-19T10:00:00Z"));
