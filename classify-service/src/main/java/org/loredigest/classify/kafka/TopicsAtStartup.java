@@ -22,10 +22,12 @@ public class TopicsAtStartup {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // runs before Kafka Streams starts: the topology needs its source and sink topics to exist
+    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
         if (config.createTopics()) {
             TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers),
-                    List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ, Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ),
+                    List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ, Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ,
+                            Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ),
                     config.topicPartitions(), config.topicReplicationFactor(),
                     Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024)));
         }

@@ -1,0 +1,67 @@
+package org.loredigest.classify.domain.classify;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Words that name the class of a problem, shared by the severity and security rules. */
+final class ProblemClass {
+
+    /** Crash, hang, memory safety, leak: the "high" class of RUBRIC.md. */
+    static final Pattern HIGH = Pattern.compile(
+            "\\b(?:kernel panic|panic|oops|kernel bug|bug: |null(?:[- ]pointer)? (?:pointer )?deref\\w*|general protection fault|"
+                    + "use[- ]after[- ]free|uaf|slab-use-after-free|out[- ]of[- ]bounds|double[- ]free|kasan|kmsan|"
+                    + "deadlock|dead lock|hung task|task hung|hang(?:s)?\\b|lockup|rcu stall|rcu_sched self-detected stall|"
+                    + "memory leak|kmemleak|leaks? (?:memory|pages|a reference|the)|stuck|premature (?:memcg )?oom|refcount (?:leak|underflow|overflow)|"
+                    + "data corruption|corrupt(?:s|ed|ion)?|crash(?:es|ed)?|unable to handle kernel|soft lockup|livelock|"
+                    + "oom[- ]kill\\w* (?:the whole|all|every)|infinite loop|overflow)\\b");
+    /** Warn-only splats and lockdep reports: "medium" unless something above is present too. */
+    static final Pattern WARN_ONLY = Pattern.compile(
+            "\\b(?:warning: cpu|warning in|warn_on|possible circular locking|possible deadlock|lockdep|"
+                    + "suspicious rcu usage|inconsistent lock state)\\b");
+    /** Build breakage and checker noise: "low" in the rubric. */
+    static final Pattern BUILD = Pattern.compile(
+            "\\b(?:build (?:error|failure|warning|regression)|compile (?:error|warning)|error: |warning: unused|"
+                    + "-werror|w=1|sparse: |smatch|coccinelle|coverity|undefined reference|implicit declaration|"
+                    + "kernel-doc|doesn't build|does not build|fails to build|linux-next: build)\\b");
+    /** Memory-safety and isolation classes: security-relevant per RUBRIC.md convention 4. */
+    static final Pattern SECURITY = Pattern.compile(
+            "\\b(?:use[- ]after[- ]free|slab-use-after-free|uaf|out[- ]of[- ]bounds|oob (?:read|write|access)|"
+                    + "buffer overflow|heap overflow|stack overflow|integer overflow|double[- ]free|uninit-value|"
+                    + "uninitiali[sz]ed (?:memory|value|data) (?:to|is) (?:user|exposed|leak)|kasan: |kmsan: |"
+                    + "info(?:rmation)? leak|leaks? kernel (?:memory|pointers?|addresses)|privilege escalation|"
+                    + "cve-\\d{4}-\\d+|refcount (?:underflow|overflow|corruption)|type confusion|"
+                    + "(?:unprivileged|non-root|untrusted) (?:user|users|container|process)[^.\\n]{0,80}"
+                    + "(?:dos|denial of service|lockup|oom|exhaust|hang|starv)|"
+                    + "denial of service|bypass(?:es|ing)? (?:the )?(?:memory\\.max|limit|limits|memcg limit|cgroup limit|"
+                    + "constraint|accounting)|escape (?:the|its) (?:cgroup|limit)|"
+                    + "(?:exceed|escape|bypass)(?:es|s|ed|ing)? (?:the |its |their )?(?:memcg|cgroup|container|memory) limits?)");
+    /** A measured performance regression: "high" when large (RUBRIC.md convention 3). */
+    static final Pattern REGRESSION = Pattern.compile(
+            "(?:-\\s?(\\d{2,3})(?:\\.\\d+)?%\\s+regression|(\\d{2,3})(?:\\.\\d+)?% (?:regression|slower|throughput drop)|"
+                    + "(\\d+)x (?:slower|longer|regression))");
+    /** A crash shown with its splat: the evidence "critical" needs when it is on a released or stable kernel. */
+    static final Pattern CRASH_SPLAT = Pattern.compile(
+            "\\b(?:kernel panic|general protection fault|unable to handle (?:kernel )?(?:null pointer|paging request)|"
+                    + "oops: |kernel bug at)");
+    /** Changes that say they change nothing a user could notice. */
+    static final Pattern NO_FUNCTIONAL_CHANGE = Pattern.compile(
+            "\\b(?:no functional change|no (?:change in )?behaviou?r(?:al)? change|should not change behaviou?r|"
+                    + "not change behaviou?r|no change in behaviou?r|there (?:is|are|should be) no (?:functional )?change|"
+                    + "which is simpler|is now unused|no users?\\b|now-unused|useless variable|dead code|is a no-op)");
+    /** Cleanup-class changes: "low". */
+    static final Pattern CLEANUP = Pattern.compile(
+            "\\b(?:cleanup|clean up|clean-up|cleanups|typo|typos|spelling|comment|comments|kernel-doc|doc|docs|documentation|"
+                    + "whitespace|coding style|checkpatch|unused|dead code|remove (?:the )?(?:unused|unneeded|redundant|"
+                    + "unnecessary|stale|obsolete|useless)|redundant|unnecessary|rename|renaming|simplify|selftests?|kselftest|"
+                    + "make \\w+ static|constify|const |trivial|minor|tidy|nit|debug(?:fs)? only|w=1|missing prototype|"
+                    + "reorder|move \\w+ (?:to|into)|use \\w+\\(\\) helper|convert to|replace \\w+ with)\\b");
+
+    private ProblemClass() {
+    }
+
+    /** The first match of a pattern in text, or null. */
+    static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group().strip() : null;
+    }
+}

@@ -1,0 +1,210 @@
+package org.loredigest.classify.domain.mail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.loredigest.events.MailParsed;
+import org.loredigest.mail.DateSource;
+import org.loredigest.mail.MailProblem;
+import org.loredigest.mail.ParsedMail;
+import org.loredigest.mail.kind.MailKind;
+import org.loredigest.mail.patch.FileChange;
+import org.loredigest.mail.subject.SubjectParser;
+import org.loredigest.mail.trailer.Trailer;
+import org.loredigest.mail.trailer.TrailerParser;
+import org.loredigest.mail.trailer.TrailerType;
+
+/** Maps kernel-mail's {@link ParsedMail} onto the event contract and onto the compact {@link ThreadMessage}. */
+public final class MailMapping {
+
+    /** New postings keep more text than replies: their commit message feeds the summary fields. */
+    static final int POSTING_TEXT_LIMIT = 6000;
+    static final int REPLY_TEXT_LIMIT = 1500;
+    static final int CHANGELOG_LIMIT = 1500;
+    static final int CALL_TRACE_LIMIT = 1500;
+    static final int FUNCTION_LIMIT = 20;
+
+    private static final Pattern HUNK_FUNCTION = Pattern.compile("(?m)^@@ -\\d+(?:,\\d+)? \\+\\d+(?:,\\d+)? @@ ?(.*)$");
+    private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    /** mm-commits notices quote the patch as "The patch titled\n     Subject: ...". */
+    private static final Pattern NEW_INTERFACE = Pattern.compile(
+            "(?m)^\\+\\s*\\.name\\s*=\\s*\"([a-z_.]+)\",|^\\+.*\\b(?:proc_create\\w*|debugfs_create_\\w+|sysfs_create_\\w+|"
+                    + "__ATTR\\w*|__setup|early_param)\\s*\\(.*$|^\\+__bpf_kfunc .*$|^\\+#define\\s+(?:MADV|PR|MFD|MAP)_\\w+.*$");
+    private static final Pattern SHORTLOG_AUTHOR = Pattern.compile("^\\S.*\\(\\d+\\):$");
+    static final int SHORTLOG_LIMIT = 200;
+    private static final Pattern NOTICE_SUBJECT = Pattern.compile("(?m)^\\s*Subject: (.+)$");
+    private static final Pattern SPLAT_START = Pattern.compile(
+            "(?m)^.*(?:------------\\[ cut here \\]|BUG: |WARNING: |Call Trace:|KASAN: |general protection fault|Unable to handle|Oops: ).*$");
+
+    private MailMapping() {
+    }
+
+    /**
+     * The parsed-mail event for a received record. The Kafka key stays the incoming key (ingest derives it with
+     * {@code MessageKey}); kernel-mail's fallback id for mail without Message-ID is replaced by that key.
+     */
+    public static MailParsed toMailParsed(String key, String list, String source, String sourcePosition, ParsedMail mail) {
+        String messageId = mail.messageIdFallback() ? key : mail.messageId();
+        List<String> problems = new ArrayList<>(mail.problems().size());
+        for (MailProblem p : mail.problems()) {
+            problems.add(p.code() + ": " + p.detail());
+        }
+        return new MailParsed(key, messageId, mail.messageIdFallback(), list, mail.listIds(), mail.subject(), mail.fromName(),
+                mail.fromEmail(), mail.sentByBot(), mail.date(), mail.dateSource() == DateSource.HEADER,
+                mail.dateUtcOffsetMinutes(), mail.inReplyTo(), mail.references(), source, sourcePosition, mail.receivedAt(),
+                mail.sizeBytes(), problems);
+    }
+
+    public static ThreadMessage toThreadMessage(String key, String list, ParsedMail mail) {
+        var s = mail.parsedSubject();
+        boolean reply = s.reply() || s.forward();
+        String messageId = mail.messageIdFallback() ? key : mail.messageId();
+        List<ThreadMessage.FileStat> files = new ArrayList<>();
+        for (FileChange f : mail.patch().files()) {
+            files.add(new ThreadMessage.FileStat(f.path(), f.insertions(), f.deletions()));
+        }
+        String notice = null;
+        if (mail.mmCommits() != null) {
+            notice = mail.mmCommits().added() ? "added to " + mail.mmCommits().branch() : mail.mmCommits().action();
+        } else if (mail.stable() != null) {
+            notice = (mail.stable().failedPatch().isEmpty() ? "stable " : "failed to apply to stable ") + mail.stable().tree()
+                    + (mail.stable().upstreamCommit().isEmpty() ? "" : " upstream " + mail.stable().upstreamCommit());
+        }
+        String newText = skipLeadingNote(mail.newText());
+        List<Trailer> trailers = mail.trailers();
+        if (!newText.equals(mail.newText()) && trailers.stream().noneMatch(t -> t.type() == TrailerType.SIGNED_OFF_BY)) {
+            trailers = TrailerParser.fromMessage(newText);
+        }
+        boolean posting = !reply;
+        String text = posting ? cut(commitMessage(newText), POSTING_TEXT_LIMIT) : cut(newText, REPLY_TEXT_LIMIT);
+        return new ThreadMessage(key, messageId, mail.threadReferences(), list, mail.listIds(), mail.subject(), s.title(),
+                s.normalizedTitle(), reply, s.patchPosting(), s.rfc(), s.resend(), s.version(), s.versionExplicit(),
+                s.part(), s.total(), s.tags(), mail.fromName(), mail.fromEmail(), mail.date(), receivedAt(mail),
+                mail.kind().name(), mail.bot() == null ? null : mail.bot().bot().name(),
+                mail.bot() == null ? null : mail.bot().type().name(), notice, text, quotesDiff(mail.quotedText()),
+                cut(mail.patch().notes(), CHANGELOG_LIMIT), callTrace(newText), files,
+                mail.patch().hasDiff() ? functions(newText) : List.of(), interfaces(mail.patch().hasDiff() ? newText : ""),
+                mail.patch().insertions(), mail.patch().deletions(),
+                trailers, mail.pullRequest() != null, aboutTitleKey(mail, newText),
+                mail.pullRequest() == null ? List.of() : shortlogTitles(newText));
+    }
+
+    /** The patch an mm-commits, stable-review or failed-backport mail is about, as a normalised title. */
+    static String aboutTitleKey(ParsedMail mail, String text) {
+        if (mail.stable() != null && !mail.stable().failedPatch().isEmpty()) {
+            return SubjectParser.parse(mail.stable().failedPatch()).normalizedTitle();
+        }
+        if (mail.kind() == MailKind.STABLE_REVIEW) {
+            return mail.parsedSubject().normalizedTitle();
+        }
+        if (mail.mmCommits() != null) {
+            Matcher m = NOTICE_SUBJECT.matcher(text);
+            return m.find() ? SubjectParser.parse(m.group(1).strip()).normalizedTitle() : null;
+        }
+        return null;
+    }
+
+    /**
+     * The commit titles of a pull request's shortlog ({@code Author (2):} followed by indented titles), normalised
+     * like subjects so that they meet the patch threads they came from.
+     */
+    static List<String> shortlogTitles(String text) {
+        List<String> titles = new ArrayList<>();
+        boolean inAuthor = false;
+        for (String line : text.split("\n")) {
+            if (SHORTLOG_AUTHOR.matcher(line).matches()) {
+                inAuthor = true;
+            } else if (inAuthor && line.startsWith("      ") && !line.isBlank() && titles.size() < SHORTLOG_LIMIT) {
+                titles.add(SubjectParser.parse(line.strip()).normalizedTitle());
+            } else {
+                inAuthor = false;
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(titles));
+    }
+
+    /**
+     * Backport postings sometimes open with a note and a {@code ---} line before the real commit message ("NOTE: this is
+     * a partial backport\n---\n..."). kernel-mail then finds neither the commit message nor its trailers above that first
+     * separator; when the part above it has no Signed-off-by but a later part does, the note is dropped.
+     */
+    static String skipLeadingNote(String text) {
+        int separator = text.indexOf("\n---\n");
+        if (separator < 0 || text.substring(0, separator).contains("Signed-off-by:")) {
+            return text;
+        }
+        String rest = text.substring(separator + 5);
+        int next = rest.indexOf("\n---\n");
+        return next > 0 && rest.substring(0, next).contains("Signed-off-by:") ? rest.strip() : text;
+    }
+
+    /**
+     * User-visible interfaces a diff adds: cgroup control files ({@code .name = "..."} in cftype tables), /proc, sysfs
+     * and debugfs files, BPF kfuncs, madvise/prctl/ioctl flags, boot parameters.
+     */
+    static List<String> interfaces(String diffText) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NEW_INTERFACE.matcher(diffText);
+        while (m.find() && out.size() < FUNCTION_LIMIT) {
+            out.add(m.group(1) != null ? m.group(1) : m.group().strip().substring(1).strip());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The commit message of a patch mail: everything above the {@code ---} separator or the diff. */
+    static String commitMessage(String text) {
+        int end = text.length();
+        int separator = text.indexOf("\n---\n");
+        if (separator >= 0) {
+            end = separator;
+        }
+        int diff = text.indexOf("\ndiff --git ");
+        if (diff >= 0 && diff < end) {
+            end = diff;
+        }
+        return text.substring(0, end).strip();
+    }
+
+    static String callTrace(String text) {
+        Matcher m = SPLAT_START.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        int start = m.start();
+        int blank = text.indexOf("\n\n\n", start);
+        int end = Math.min(text.length(), Math.min(blank < 0 ? Integer.MAX_VALUE : blank, start + CALL_TRACE_LIMIT));
+        return text.substring(start, end).strip();
+    }
+
+    static List<String> functions(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = HUNK_FUNCTION.matcher(text);
+        while (m.find() && names.size() < FUNCTION_LIMIT) {
+            Matcher name = FUNCTION_NAME.matcher(m.group(1));
+            if (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static boolean quotesDiff(String quoted) {
+        return quoted != null && (quoted.contains("\n> @@") || quoted.contains("\n> diff --git") || quoted.contains("\n> +")
+                || quoted.contains("\n> -"));
+    }
+
+    private static Instant receivedAt(ParsedMail mail) {
+        return mail.receivedAt() == null ? mail.date() : mail.receivedAt();
+    }
+
+    static String cut(String text, int limit) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= limit ? text : text.substring(0, limit);
+    }
+}

@@ -1,0 +1,26 @@
+package org.loredigest.classify.domain.series;
+
+import java.util.Map;
+import org.loredigest.classify.domain.thread.TopicDraft;
+
+/**
+ * Everything published under one normalised title: revisions of a series (possibly by different authors, told
+ * apart by {@code seriesKey}) and the notices and stable reviews about them. Value of the {@code series-by-title}
+ * state store.
+ *
+ * @param titleKey the normalised title
+ * @param entries  per thread id: its latest draft, the version last published for it and that record's fingerprint
+ */
+public record SeriesState(String titleKey, Map<String, Entry> entries) {
+
+    public SeriesState {
+        entries = Map.copyOf(entries);
+    }
+
+    public static SeriesState empty(String titleKey) {
+        return new SeriesState(titleKey, Map.of());
+    }
+
+    public record Entry(TopicDraft draft, long publishedVersion, int fingerprint) {
+    }
+}

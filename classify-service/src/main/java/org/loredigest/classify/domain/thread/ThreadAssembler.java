@@ -1,0 +1,126 @@
+package org.loredigest.classify.domain.thread;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.loredigest.classify.domain.mail.ThreadMessage;
+
+/**
+ * Threads the messages of one bucket (everything that shares the oldest reference) and cuts it into topics.
+ *
+ * <p>Each message hangs below its nearest ancestor that has been seen (References from the newest end), so a
+ * message that arrived before its parent moves under it as soon as the parent shows up; messages whose ancestors
+ * are all unseen share a ghost root named by their oldest reference. The order of arrival never matters: messages
+ * are processed by (date, Message-ID).
+ *
+ * <p>A patch posting whose version differs from the posting it answers starts a topic of its own (a v2 sent as a
+ * reply to v1): that posting and its replies, minus later revisions.
+ */
+public final class ThreadAssembler {
+
+    private static final Comparator<ThreadMessage> ORDER = Comparator.comparing(ThreadMessage::date)
+            .thenComparing(ThreadMessage::messageId);
+
+    private ThreadAssembler() {
+    }
+
+    public static List<ThreadView> assemble(List<ThreadMessage> messages) {
+        Map<String, ThreadMessage> byId = new LinkedHashMap<>();
+        messages.stream().sorted(ORDER).forEach(m -> byId.putIfAbsent(m.messageId(), m));
+
+        Map<String, String> parent = new HashMap<>();
+        for (ThreadMessage m : byId.values()) {
+            parent.put(m.messageId(), knownAncestor(m, byId, parent));
+        }
+        Map<String, List<ThreadMessage>> children = new HashMap<>();
+        Map<String, List<ThreadMessage>> tops = new LinkedHashMap<>(); // top id (real or ghost) -> top-level messages
+        for (ThreadMessage m : byId.values()) {
+            String p = parent.get(m.messageId());
+            if (p != null) {
+                children.computeIfAbsent(p, k -> new ArrayList<>()).add(m);
+            } else {
+                String top = m.references().isEmpty() ? m.messageId() : m.references().get(0);
+                tops.computeIfAbsent(top, k -> new ArrayList<>()).add(m);
+            }
+        }
+        List<ThreadView> views = new ArrayList<>();
+        for (Map.Entry<String, List<ThreadMessage>> top : tops.entrySet()) {
+            boolean ghost = !byId.containsKey(top.getKey());
+            List<ThreadView.Node> nodes = new ArrayList<>();
+            List<ThreadMessage> cuts = new ArrayList<>();
+            for (ThreadMessage m : top.getValue()) {
+                walk(m, null, 0, null, children, nodes, cuts);
+            }
+            views.add(new ThreadView(top.getKey(), ghost, nodes));
+            // cuts found while walking a cut's subtree are collected into the same list
+            for (int i = 0; i < cuts.size(); i++) {
+                ThreadMessage head = cuts.get(i);
+                List<ThreadView.Node> cutNodes = new ArrayList<>();
+                List<ThreadMessage> nested = new ArrayList<>();
+                walk(head, null, 0, null, children, cutNodes, nested, true);
+                cuts.addAll(nested);
+                views.add(new ThreadView(head.messageId(), false, cutNodes));
+            }
+        }
+        return views;
+    }
+
+    private static void walk(ThreadMessage m, String parentId, int depth, ThreadMessage posting,
+                             Map<String, List<ThreadMessage>> children, List<ThreadView.Node> out, List<ThreadMessage> cuts) {
+        walk(m, parentId, depth, posting, children, out, cuts, false);
+    }
+
+    private static void walk(ThreadMessage m, String parentId, int depth, ThreadMessage posting,
+                             Map<String, List<ThreadMessage>> children, List<ThreadView.Node> out, List<ThreadMessage> cuts,
+                             boolean head) {
+        if (!head && posting != null && startsRevision(m, posting)) {
+            cuts.add(m);
+            return;
+        }
+        out.add(new ThreadView.Node(m, parentId, depth));
+        ThreadMessage nextPosting = m.patchPosting() ? m : posting;
+        for (ThreadMessage child : children.getOrDefault(m.messageId(), List.of())) {
+            walk(child, m.messageId(), depth + 1, nextPosting, children, out, cuts, false);
+        }
+    }
+
+    /** A posting of another version than the posting it answers. */
+    static boolean startsRevision(ThreadMessage m, ThreadMessage posting) {
+        return m.patchPosting() && (m.version() != posting.version() || m.rfc() != posting.rfc() && m.versionExplicit());
+    }
+
+    /** The nearest reference that is a message of this bucket, avoiding loops; {@code null} when none is. */
+    private static String knownAncestor(ThreadMessage m, Map<String, ThreadMessage> byId, Map<String, String> parent) {
+        List<String> refs = m.references();
+        for (int i = refs.size() - 1; i >= 0; i--) {
+            String ref = refs.get(i);
+            if (!ref.equals(m.messageId()) && byId.containsKey(ref) && !descendsFrom(ref, m.messageId(), parent)) {
+                return ref;
+            }
+        }
+        return null;
+    }
+
+    private static boolean descendsFrom(String id, String ancestor, Map<String, String> parent) {
+        Set<String> seen = new HashSet<>();
+        for (String n = id; n != null && seen.add(n); n = parent.get(n)) {
+            if (n.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Message ids of a view, for detecting which topics a new message changed. */
+    public static Set<String> ids(ThreadView view) {
+        Set<String> ids = new LinkedHashSet<>();
+        view.nodes().forEach(n -> ids.add(n.message().messageId()));
+        return ids;
+    }
+}

@@ -1,0 +1,181 @@
+package org.loredigest.classify.domain.thread;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.loredigest.classify.domain.TopicBuilder;
+import org.loredigest.classify.domain.classify.Classification;
+import org.loredigest.classify.domain.classify.ThreadClassifier;
+import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.domain.summary.Summariser;
+import org.loredigest.events.ThreadClassified;
+
+/**
+ * Thread state transitions: a message joins its bucket, the bucket is re-threaded, and every topic whose messages
+ * changed gets a new draft; topics that vanished (their messages moved under a parent that arrived late, or under
+ * a revision's cover letter) get a removal. A message already in the bucket changes nothing, so re-delivery and
+ * replays publish nothing new.
+ */
+public final class ThreadBook {
+
+    private final ThreadClassifier classifier;
+    private final Summariser summariser;
+
+    public ThreadBook(ThreadClassifier classifier, Summariser summariser) {
+        this.classifier = classifier;
+        this.summariser = summariser;
+    }
+
+    /** The new bucket state and the drafts to publish. */
+    public record Update(Bucket bucket, List<TopicDraft> drafts) {
+    }
+
+    /** Which bucket a message belongs to: its oldest reference, or itself when it starts a thread. */
+    public static String bucketKey(ThreadMessage m) {
+        return m.references().isEmpty() ? m.messageId() : m.references().get(0);
+    }
+
+    public Update add(Bucket bucket, ThreadMessage message) {
+        for (ThreadMessage m : bucket.messages()) {
+            if (m.messageId().equals(message.messageId())) {
+                return new Update(bucket, List.of());
+            }
+        }
+        List<ThreadMessage> messages = new ArrayList<>(bucket.messages());
+        messages.add(message);
+        return republish(new Bucket(bucket.key(), messages, bucket.published()));
+    }
+
+    /**
+     * Re-homes a bucket whose messages turned out to answer a message of {@code target} (they arrived first and
+     * only named their direct parent): its messages join {@code target} and its topics are removed.
+     */
+    public Update absorb(Bucket target, Bucket absorbed) {
+        Set<String> known = new HashSet<>();
+        target.messages().forEach(m -> known.add(m.messageId()));
+        List<ThreadMessage> messages = new ArrayList<>(target.messages());
+        absorbed.messages().stream().filter(m -> known.add(m.messageId())).forEach(messages::add);
+        List<TopicDraft> drafts = new ArrayList<>();
+        absorbed.published().forEach((threadId, p) -> {
+            if (!p.fingerprint().isEmpty()) {
+                drafts.add(TopicDraft.removal(threadId, p.titleKey(), p.sequence() + 1));
+            }
+        });
+        Update merged = republish(new Bucket(target.key(), messages, target.published()));
+        drafts.addAll(merged.drafts());
+        return new Update(merged.bucket(), drafts);
+    }
+
+    private Update republish(Bucket bucket) {
+        List<ThreadView> views = ThreadAssembler.assemble(bucket.messages());
+        Map<String, Bucket.Published> published = new HashMap<>(bucket.published());
+        List<TopicDraft> drafts = new ArrayList<>();
+        Set<String> current = new HashSet<>();
+        for (ThreadView view : views) {
+            current.add(view.threadId());
+            String fingerprint = String.join("\n", ThreadAssembler.ids(view));
+            Bucket.Published before = published.get(view.threadId());
+            if (before != null && before.fingerprint().equals(fingerprint)) {
+                continue;
+            }
+            long sequence = before == null ? 1 : before.sequence() + 1;
+            TopicDraft draft = draft(view, sequence);
+            published.put(view.threadId(), new Bucket.Published(sequence, draft.titleKey(), fingerprint));
+            drafts.add(draft);
+            drafts.addAll(pullEnrichments(view, sequence));
+        }
+        for (Map.Entry<String, Bucket.Published> e : bucket.published().entrySet()) {
+            Bucket.Published p = e.getValue();
+            if (!current.contains(e.getKey()) && !p.fingerprint().isEmpty()) {
+                // keep the sequence so that a thread id coming back continues counting upwards
+                published.put(e.getKey(), new Bucket.Published(p.sequence() + 1, p.titleKey(), ""));
+                drafts.add(TopicDraft.removal(e.getKey(), p.titleKey(), p.sequence() + 1));
+            }
+        }
+        return new Update(new Bucket(bucket.key(), bucket.messages(), published), drafts);
+    }
+
+    TopicDraft draft(ThreadView view, long sequence) {
+        Classification labels = classifier.classify(view);
+        ThreadClassified.Summary summary = summariser.summarise(view, labels);
+        ThreadClassified record = TopicBuilder.build(view, labels, summary, sequence);
+        ThreadMessage first = view.first();
+        TopicDraft.Enrichment enrichment = enrichment(view);
+        String titleKey = enrichment != null && first.aboutTitleKey() != null ? first.aboutTitleKey() : titleKey(view);
+        return new TopicDraft(view.threadId(), titleKey, sequence, false, enrichment == null, record, enrichment);
+    }
+
+    /**
+     * A pull request is evidence for every commit in its shortlog: {@code applied} (it is in the sender's tree), or
+     * {@code merged} once pr-tracker-bot reports it merged into mainline. One enrichment per listed title, sent where
+     * that title's patch threads meet.
+     */
+    static List<TopicDraft> pullEnrichments(ThreadView view, long sequence) {
+        ThreadMessage first = view.first();
+        if (view.rootMissing() || !"PULL_REQUEST".equals(first.kind()) || first.pullTitles().isEmpty()) {
+            return List.of();
+        }
+        ThreadMessage merged = null;
+        for (ThreadMessage m : view.messages()) {
+            if ("PR_TRACKER_BOT".equals(m.bot()) && "MERGE_NOTICE".equals(m.botType())) {
+                merged = m;
+            }
+        }
+        TopicDraft.Enrichment enrichment = merged != null
+                ? new TopicDraft.Enrichment("pull-request", merged.messageId(),
+                        "in pull request '" + first.title() + "', merged into mainline", "merged")
+                : new TopicDraft.Enrichment("pull-request", first.messageId(), "in pull request '" + first.title() + "'",
+                        "applied");
+        List<TopicDraft> out = new ArrayList<>();
+        for (String title : first.pullTitles()) {
+            out.add(new TopicDraft(view.threadId(), title, sequence, false, false, null, enrichment));
+        }
+        return out;
+    }
+
+    /** Non-topics: what they tell about the topic they belong to; {@code null} for a topic of its own. */
+    static TopicDraft.Enrichment enrichment(ThreadView view) {
+        ThreadMessage first = view.first();
+        if (!view.rootMissing()) {
+            switch (first.kind()) {
+                case "STABLE_REVIEW":
+                    // a stable review only carries commits that are in mainline
+                    return new TopicDraft.Enrichment("stable-backport", first.messageId(), first.notice(), "merged");
+                case "BACKPORT_FAILURE":
+                    return new TopicDraft.Enrichment("stable-backport", first.messageId(), first.notice(), "merged");
+                case "MM_COMMITS":
+                    String status = first.notice() != null && first.notice().contains("merged") ? "merged"
+                            : first.notice() != null && first.notice().startsWith("added to") ? "applied" : null;
+                    return new TopicDraft.Enrichment("mm-commits", first.messageId(), first.notice(), status);
+                default:
+                    break;
+            }
+        }
+        if (view.noiseOnly()) {
+            return new TopicDraft.Enrichment("noise", first.messageId(), "list command or spam", null);
+        }
+        if (view.botsOnly()) {
+            return new TopicDraft.Enrichment("bot-report", first.messageId(), first.bot() + " " + first.botType(), null);
+        }
+        return null;
+    }
+
+    /** Where revisions meet: the normalised title of the cover letter or first patch, else of the first message. */
+    static String titleKey(ThreadView view) {
+        for (ThreadMessage m : view.messages()) {
+            if (m.coverLetter()) {
+                return m.normalizedTitle();
+            }
+        }
+        for (ThreadMessage m : view.messages()) {
+            if (m.seriesMember() && m.patchPosting()) {
+                return m.normalizedTitle();
+            }
+        }
+        String key = view.first().normalizedTitle();
+        return key == null || key.isBlank() ? view.threadId() : key;
+    }
+}

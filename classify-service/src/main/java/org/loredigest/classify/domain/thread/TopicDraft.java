@@ -1,0 +1,32 @@
+package org.loredigest.classify.domain.thread;
+
+import org.loredigest.events.ThreadClassified;
+
+/**
+ * What thread state hands to the series stage for one thread id: the topic as seen from its own messages, an
+ * enrichment for the topic it belongs to (a stable review, an mm-commits notice, bot-only mail), or a removal.
+ *
+ * @param threadId   the thread id
+ * @param titleKey   normalised title: where revisions, stable reviews and notices of the same change meet
+ * @param sequence   publication count of this thread id in thread state
+ * @param removed    the thread id no longer exists (its messages were re-homed)
+ * @param topic      the thread is a topic of its own (false: bot-only mail, stable-review fan-out, notices)
+ * @param draft      the record built from the thread alone (null when removed)
+ * @param enrichment for non-topics: what they add to the topic with the same title, else null
+ */
+public record TopicDraft(String threadId, String titleKey, long sequence, boolean removed, boolean topic,
+                         ThreadClassified draft, Enrichment enrichment) {
+
+    /**
+     * @param relation  {@code stable-backport}, {@code mm-commits} or {@code bot-report}
+     * @param messageId the message that shows it
+     * @param note      what it says
+     * @param fixStatus the status it is evidence for ({@code applied}, {@code merged}), or null
+     */
+    public record Enrichment(String relation, String messageId, String note, String fixStatus) {
+    }
+
+    public static TopicDraft removal(String threadId, String titleKey, long sequence) {
+        return new TopicDraft(threadId, titleKey, sequence, true, false, null, null);
+    }
+}

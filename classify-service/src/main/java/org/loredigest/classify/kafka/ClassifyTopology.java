@@ -1,0 +1,123 @@
+package org.loredigest.classify.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.domain.series.SeriesState;
+import org.loredigest.classify.domain.thread.Bucket;
+import org.loredigest.classify.domain.thread.ThreadBook;
+import org.loredigest.classify.domain.thread.TopicDraft;
+import org.loredigest.events.DeadLetter;
+import org.loredigest.events.MailParsed;
+import org.loredigest.events.ThreadClassified;
+import org.loredigest.events.Topics;
+
+/**
+ * The classify-service topology:
+ *
+ * <pre>
+ * lore.mail.received.v1 ─ parse ─┬─ not mail ──────────────► lore.mail.received.v1.dlq
+ *                                ├─ MailParsed ────────────► lore.mail.parsed.v1
+ *                                └─ by bucket (oldest reference) ─► [repartition] ─ thread state (thread-buckets,
+ *                                   thread-bucket-index) ─ drafts by title ─► [repartition] ─ series stage
+ *                                   (series-by-title) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
+ *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
+ * </pre>
+ */
+@ApplicationScoped
+public class ClassifyTopology {
+
+    public static final String BUCKET_STORE = "thread-buckets";
+    public static final String BUCKET_INDEX_STORE = "thread-bucket-index";
+    public static final String SERIES_STORE = "series-by-title";
+    /** State-store records can hold a whole thread: allow more than the broker's default 1 MB per changelog record. */
+    static final Map<String, String> CHANGELOG_CONFIG = Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024));
+
+    private final ThreadBook book;
+    private final ObjectMapper json;
+
+    public ClassifyTopology(ThreadBook book, ObjectMapper json) {
+        this.book = book;
+        this.json = json;
+    }
+
+    @Produces
+    public Topology topology() {
+        return build(book, json);
+    }
+
+    public static Topology build(ThreadBook book, ObjectMapper json) {
+        Serde<String> keys = Serdes.String();
+        Serde<MailParsed> parsedSerde = new JsonSerde<>(json, MailParsed.class);
+        Serde<ThreadMessage> messageSerde = new JsonSerde<>(json, ThreadMessage.class);
+        Serde<TopicDraft> draftSerde = new JsonSerde<>(json, TopicDraft.class);
+        Serde<DeadLetter> letterSerde = new JsonSerde<>(json, DeadLetter.class);
+        Serde<ThreadClassified> classifiedSerde = new JsonSerde<>(json, ThreadClassified.class);
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), keys,
+                new JsonSerde<>(json, Bucket.class)).withLoggingEnabled(CHANGELOG_CONFIG));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_INDEX_STORE), keys,
+                Serdes.String()).withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
+                new JsonSerde<>(json, SeriesState.class)).withLoggingEnabled(CHANGELOG_CONFIG));
+
+        KStream<String, Routed<ParseStep.Parsed>> parsed = builder
+                .stream(Topics.MAIL_RECEIVED, Consumed.with(keys, Serdes.ByteArray()).withName("received"))
+                .process(ParseStep::new, Named.as("parse"));
+        parsed.split(Named.as("parse-"))
+                .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "parse", Topics.MAIL_RECEIVED_DLQ,
+                        letterSerde), "dead"))
+                .defaultBranch(Branched.withConsumer(ok -> {
+                    ok.mapValues(v -> v.value().event(), Named.as("parsed-event"))
+                            .to(Topics.MAIL_PARSED, Produced.with(keys, parsedSerde).withName("parsed"));
+                    threads(ok, book, json, keys, messageSerde, draftSerde, letterSerde, classifiedSerde);
+                }, "ok"));
+        return builder.build();
+    }
+
+    private static void threads(KStream<String, Routed<ParseStep.Parsed>> parsed, ThreadBook book, ObjectMapper json,
+                                Serde<String> keys, Serde<ThreadMessage> messageSerde, Serde<TopicDraft> draftSerde,
+                                Serde<DeadLetter> letterSerde, Serde<ThreadClassified> classifiedSerde) {
+        KStream<String, Routed<TopicDraft>> drafts = parsed
+                .map((k, v) -> KeyValue.pair(ThreadBook.bucketKey(v.value().message()),
+                        v.value().message()), Named.as("by-bucket"))
+                .repartition(Repartitioned.with(keys, messageSerde).withName("thread-bucket"))
+                .process(() -> new ThreadStep(book, json), Named.as("thread-state"), BUCKET_STORE, BUCKET_INDEX_STORE);
+        drafts.split(Named.as("thread-"))
+                .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "thread", Topics.THREAD_CLASSIFIED_DLQ,
+                        letterSerde), "dead"))
+                .defaultBranch(Branched.withConsumer(ok -> {
+                    KStream<String, Routed<ThreadClassified>> classified = ok
+                            .mapValues(Routed::value, Named.as("draft"))
+                            .repartition(Repartitioned.with(keys, draftSerde).withName("series-title"))
+                            .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE);
+                    classified.split(Named.as("series-"))
+                            .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "series",
+                                    Topics.THREAD_CLASSIFIED_DLQ, letterSerde), "dead"))
+                            .defaultBranch(Branched.withConsumer(out -> out
+                                    .mapValues(Routed::value, Named.as("classified"))
+                                    .to(Topics.THREAD_CLASSIFIED, Produced.with(keys, classifiedSerde).withName("topics")),
+                                    "ok"));
+                }, "ok"));
+    }
+
+    private static <V> void deadLetters(KStream<String, Routed<V>> dead, String stage, String topic, Serde<DeadLetter> serde) {
+        dead.processValues(DeadLetterStep<V>::new, Named.as(stage + "-dead-letter"))
+                .to(topic, Produced.with(Serdes.String(), serde).withName(stage + "-to-dead-letter-topic"));
+    }
+}

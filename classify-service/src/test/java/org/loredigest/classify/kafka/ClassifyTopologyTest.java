@@ -1,0 +1,127 @@
+package org.loredigest.classify.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.loredigest.classify.testing.Mails.mail;
+import static org.loredigest.classify.testing.Mails.patchBody;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.loredigest.classify.testing.TopologyRun;
+import org.loredigest.events.ThreadClassified;
+
+/** The topology in a TopologyTestDriver with hand-written mail: threading, re-homing, revisions, noise, poison. */
+class ClassifyTopologyTest {
+
+    static final String DEV = "A Dev <dev@example.org>";
+    static final String MAINTAINER = "Tejun Heo <tj@kernel.org>";
+
+    @Test
+    void parsedRecordsKeepTheIncomingKeyAndPoisonGoesToTheDeadLetterTopic() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            run.send("sha256:abc", "cgroups", mail("a@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] cgroup: fix",
+                    null, null, patchBody("Fix it.", "kernel/cgroup/cgroup.c")));
+            run.send("garbage-1", "cgroups", "this is not a mail at all\n".getBytes(StandardCharsets.UTF_8));
+            run.send("empty-1", "cgroups", new byte[0]);
+
+            var parsed = run.parsed().readRecordsToList();
+            assertThat(parsed).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo("sha256:abc");
+                assertThat(r.value().key()).isEqualTo("sha256:abc");
+                assertThat(r.value().messageId()).isEqualTo("a@x");
+                assertThat(r.value().list()).isEqualTo("cgroups");
+            });
+            var letters = run.receivedDlq().readRecordsToList();
+            assertThat(letters).extracting(r -> r.key()).containsExactly("garbage-1", "empty-1");
+            assertThat(letters).extracting(r -> r.value().reason())
+                    .anySatisfy(reason -> assertThat(reason).contains("no header section"))
+                    .anySatisfy(reason -> assertThat(reason).contains("empty"));
+            assertThat(letters.get(0).headers().lastHeader("lore.dlq.stage").value())
+                    .isEqualTo(ParseStep.STAGE.getBytes(StandardCharsets.UTF_8));
+            assertThat(run.topics()).containsOnlyKeys("a@x");
+        }
+    }
+
+    @Test
+    void repliesArrivingBeforeTheirParentsAreRehomedWhenTheParentShowsUp() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            // c answers b answers a; d names only its parent b (no References) and arrives first of all
+            run.send("cgroups", mail("d@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 13:00:00 +0000",
+                    "Re: [PATCH] mm: fix use-after-free in foo", "b@x", null, "I agree.\n"));
+            assertThat(run.topics()).containsOnlyKeys("b@x");
+            run.send("cgroups", mail("c@x", "R Two <r2@example.org>", "Mon, 4 Mar 2024 12:00:00 +0000",
+                    "Re: [PATCH] mm: fix use-after-free in foo", "b@x", "a@x b@x", "Looks right.\n"));
+            run.send("cgroups", mail("a@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix use-after-free in foo",
+                    null, null, patchBody("foo_charge() frees the page and then reads it: a use-after-free.\n\n"
+                            + "Fixes: 123456789abc (\"mm: add foo\")\nCc: stable@vger.kernel.org", "mm/memcontrol.c")));
+            run.send("cgroups", mail("b@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 11:00:00 +0000",
+                    "Re: [PATCH] mm: fix use-after-free in foo", "a@x", "a@x",
+                    "> foo\nReviewed-by: R One <r1@example.org>\n"));
+
+            assertThat(run.history()).anySatisfy(r -> {
+                assertThat(r.key()).isEqualTo("b@x");
+                assertThat(r.value()).as("tombstone of the re-homed thread").isNull();
+            });
+            ThreadClassified topic = run.topics().get("a@x");
+            assertThat(run.topics()).containsOnlyKeys("a@x");
+            assertThat(topic.messageCount()).isEqualTo(4);
+            assertThat(topic.rootMissing()).isFalse();
+            assertThat(topic.type().value()).isEqualTo("patch");
+            assertThat(topic.severity().value()).isEqualTo("high");
+            assertThat(topic.security().value()).isEqualTo("yes");
+            assertThat(topic.fixStatus().value()).isEqualTo("reviewed");
+            assertThat(topic.fixStatus().evidenceMessageIds()).contains("b@x");
+            assertThat(topic.summary().problem().sourceMessageId()).isEqualTo("a@x");
+            assertThat(topic.summary().impactUrgency().text()).contains("Cc: stable");
+
+            long versions = run.history().stream().filter(r -> r.key().equals("a@x")).map(r -> r.value().version())
+                    .distinct().count();
+            // re-delivery of every mail publishes nothing new
+            run.send("cgroups", mail("a@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix use-after-free in foo",
+                    null, null, patchBody("dup", "mm/memcontrol.c")));
+            assertThat(run.history().stream().filter(r -> r.key().equals("a@x")).count()).isEqualTo(versions);
+        }
+    }
+
+    @Test
+    void aRevisionPostedAsReplyIsItsOwnTopicLinkedToThePreviousOne() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            run.send("cgroups", mail("v1-0@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH 0/1] mm: add memory.foo knob",
+                    null, null, "This series introduces a new interface file memory.foo.\n"));
+            run.send("cgroups", mail("v1-1@x", DEV, "Mon, 4 Mar 2024 10:00:01 +0000", "[PATCH 1/1] mm: add memory.foo knob",
+                    "v1-0@x", "v1-0@x", patchBody("Add memory.foo.", "mm/memcontrol.c")));
+            run.send("cgroups", mail("v2-0@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "[PATCH v2 0/1] mm: add memory.foo knob",
+                    "v1-0@x", "v1-0@x", "This series introduces a new interface file memory.foo.\n\nChanges since v1: docs\n"));
+            run.send("cgroups", mail("v2-1@x", DEV, "Tue, 5 Mar 2024 10:00:01 +0000", "[PATCH v2 1/1] mm: add memory.foo knob",
+                    "v2-0@x", "v1-0@x v2-0@x", patchBody("Add memory.foo.", "mm/memcontrol.c")));
+            run.send("cgroups", mail("ack@x", MAINTAINER, "Wed, 6 Mar 2024 10:00:00 +0000",
+                    "Re: [PATCH v2 0/1] mm: add memory.foo knob", "v2-0@x", "v1-0@x v2-0@x",
+                    "Applied to cgroup/for-6.9, thanks.\n"));
+
+            var topics = run.topics();
+            assertThat(topics).containsOnlyKeys("v1-0@x", "v2-0@x");
+            ThreadClassified v1 = topics.get("v1-0@x");
+            ThreadClassified v2 = topics.get("v2-0@x");
+            assertThat(v1.messageCount()).isEqualTo(2);
+            assertThat(v2.messageCount()).isEqualTo(3);
+            assertThat(v1.series().successors()).extracting(ThreadClassified.RevisionLink::threadId).containsExactly("v2-0@x");
+            assertThat(v2.series().predecessors()).extracting(ThreadClassified.RevisionLink::threadId).containsExactly("v1-0@x");
+            assertThat(v1.fixStatus().value()).isEqualTo("superseded");
+            assertThat(v2.fixStatus().value()).isEqualTo("applied");
+            assertThat(v2.fixStatus().evidenceMessageIds()).containsExactly("ack@x");
+            assertThat(v2.series().version()).isEqualTo(2);
+            assertThat(v2.series().patchCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void botOnlyThreadsAreNotTopics() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            run.send("cgroups", mail("lkp@x", "kernel test robot <lkp@intel.com>", "Mon, 4 Mar 2024 10:00:00 +0000",
+                    "[tj-cgroup:for-next] BUILD SUCCESS 0123456789abcdef", null, null,
+                    "tree/branch: https://git.kernel.org/pub/scm/linux/kernel/git/tj/cgroup.git for-next\n"));
+            assertThat(run.topics()).isEmpty();
+            assertThat(run.classifiedDlq().isEmpty()).isTrue();
+        }
+    }
+}

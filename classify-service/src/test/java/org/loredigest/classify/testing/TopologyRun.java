@@ -1,0 +1,136 @@
+package org.loredigest.classify.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.loredigest.classify.domain.classify.ThreadClassifier;
+import org.loredigest.classify.domain.summary.ExtractiveSummariser;
+import org.loredigest.classify.domain.thread.ThreadBook;
+import org.loredigest.classify.kafka.ClassifyTopology;
+import org.loredigest.classify.kafka.JsonSerde;
+import org.loredigest.events.DeadLetter;
+import org.loredigest.events.EventJson;
+import org.loredigest.events.MailHeaders;
+import org.loredigest.events.MailParsed;
+import org.loredigest.events.MessageKey;
+import org.loredigest.events.ThreadClassified;
+import org.loredigest.events.Topics;
+import org.loredigest.mail.MailParser;
+import org.loredigest.mail.maintainers.Maintainers;
+
+/** The real topology in a {@link TopologyTestDriver}, fed like ingest-service feeds the broker. */
+public final class TopologyRun implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> received;
+    private final TestOutputTopic<String, MailParsed> parsed;
+    private final TestOutputTopic<String, ThreadClassified> classified;
+    private final TestOutputTopic<String, DeadLetter> receivedDlq;
+    private final TestOutputTopic<String, DeadLetter> classifiedDlq;
+    /** Latest record per thread id; a tombstone removes the thread id. */
+    private final Map<String, ThreadClassified> topics = new LinkedHashMap<>();
+    private final List<TestRecord<String, ThreadClassified>> history = new ArrayList<>();
+
+    public TopologyRun(Optional<Maintainers> maintainers) {
+        try {
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "classify-test");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("classify-ttd").toString());
+            ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), new ExtractiveSummariser());
+            driver = new TopologyTestDriver(ClassifyTopology.build(book, EventJson.mapper()), props);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var json = EventJson.mapper();
+        received = driver.createInputTopic(Topics.MAIL_RECEIVED, new StringSerializer(), new ByteArraySerializer());
+        parsed = driver.createOutputTopic(Topics.MAIL_PARSED, new StringDeserializer(),
+                new JsonSerde<>(json, MailParsed.class).deserializer());
+        classified = driver.createOutputTopic(Topics.THREAD_CLASSIFIED, new StringDeserializer(),
+                new JsonSerde<>(json, ThreadClassified.class).deserializer());
+        receivedDlq = driver.createOutputTopic(Topics.MAIL_RECEIVED_DLQ, new StringDeserializer(),
+                new JsonSerde<>(json, DeadLetter.class).deserializer());
+        classifiedDlq = driver.createOutputTopic(Topics.THREAD_CLASSIFIED_DLQ, new StringDeserializer(),
+                new JsonSerde<>(json, DeadLetter.class).deserializer());
+    }
+
+    /** Sends one raw mail keyed as ingest-service keys it. */
+    public void send(String list, byte[] raw) {
+        send(keyOf(raw), list, raw);
+    }
+
+    public void send(String key, String list, byte[] raw) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(MailHeaders.LIST, list.getBytes(StandardCharsets.UTF_8));
+        headers.add(MailHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
+        headers.add(MailHeaders.RECEIVED_AT, Instant.parse("2025-01-01T00:00:00Z").toString().getBytes(StandardCharsets.UTF_8));
+        received.pipeInput(new TestRecord<>(key, raw, headers));
+    }
+
+    public void sendMbox(String list, Path mbox) {
+        for (byte[] raw : Corpus.messages(mbox)) {
+            send(list, raw);
+        }
+    }
+
+    /** Drains the classified topic into {@link #topics()}. */
+    public Map<String, ThreadClassified> topics() {
+        for (TestRecord<String, ThreadClassified> r : classified.readRecordsToList()) {
+            history.add(r);
+            if (r.value() == null) {
+                topics.remove(r.key());
+            } else {
+                topics.put(r.key(), r.value());
+            }
+        }
+        return topics;
+    }
+
+    public List<TestRecord<String, ThreadClassified>> history() {
+        topics();
+        return history;
+    }
+
+    public TestOutputTopic<String, MailParsed> parsed() {
+        return parsed;
+    }
+
+    public TestOutputTopic<String, DeadLetter> receivedDlq() {
+        return receivedDlq;
+    }
+
+    public TestOutputTopic<String, DeadLetter> classifiedDlq() {
+        return classifiedDlq;
+    }
+
+    /** The key ingest-service gives a mail: its normalised Message-ID, else a hash of its bytes. */
+    public static String keyOf(byte[] raw) {
+        if (!MailParser.usable(raw)) {
+            return MessageKey.fromContent(raw);
+        }
+        var keys = new MailParser().parseKeys(raw, Instant.EPOCH);
+        return keys.messageIdFallback() ? MessageKey.fromContent(raw) : keys.messageId();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
