@@ -7,12 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.io.InputStream;
 import org.loredigest.ingest.MailImporter;
 import org.loredigest.ingest.domain.ImportResult;
 import org.loredigest.ingest.domain.MboxImport;
 
-/** Uploads of mail archives. The body is streamed, never held in memory whole. */
+/** Uploads of mail archives (write endpoints: API key). The body is streamed, never held in memory whole. */
 @Path("/api/imports")
 public class ImportResource {
 
@@ -23,20 +24,38 @@ public class ImportResource {
     }
 
     /**
-     * Imports an mbox/mboxrd body: {@code curl --data-binary @file.mbox -H 'Content-Type: application/mbox'
+     * Imports an mbox/mboxrd body, gzipped or not (recognised by its first bytes): {@code curl --data-binary
+     * @file.mbox.gz -H 'Content-Type: application/mbox' -H 'X-Api-Key: KEY'
      * 'http://localhost:8081/api/imports/mbox?list=linux-mm'}.
      */
     @POST
     @Path("/mbox")
-    @Consumes({"application/mbox", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Consumes({"application/mbox", "application/gzip", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportResult importMbox(@QueryParam("list") String list, @QueryParam("source") String source, InputStream body) {
+    public ImportResult importMbox(@QueryParam("list") String list, @QueryParam("source") String source,
+                                   InputStream body) throws IOException {
+        return importer.importStream(body, requireList(list), "mbox:" + label(source));
+    }
+
+    /** Imports one raw RFC 5322 message (an .eml file). */
+    @POST
+    @Path("/message")
+    @Consumes({"message/rfc822", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public ImportResult importMessage(@QueryParam("list") String list, @QueryParam("source") String source,
+                                      InputStream body) throws IOException {
+        return importer.importStream(body, requireList(list), "eml:" + label(source));
+    }
+
+    private static String requireList(String list) {
         try {
-            MboxImport.requireListName(list);
+            return MboxImport.requireListName(list);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        String sourceName = source == null || source.isBlank() ? "upload" : source.strip();
-        return importer.importMbox(body, list, "mbox:" + sourceName);
+    }
+
+    private static String label(String source) {
+        return source == null || source.isBlank() ? "upload" : source.strip();
     }
 }

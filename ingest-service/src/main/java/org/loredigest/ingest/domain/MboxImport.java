@@ -2,18 +2,15 @@ package org.loredigest.ingest.domain;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.regex.Pattern;
-import org.loredigest.events.MailReceived;
-import org.loredigest.events.MessageKey;
-import org.loredigest.mail.mbox.MboxFormatException;
-import org.loredigest.mail.mbox.MboxMessage;
-import org.loredigest.mail.mbox.MboxReader;
+import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.files.InputLimitException;
+import org.loredigest.ingest.domain.files.MboxStream;
 
 /**
- * Imports one mbox stream: every message becomes one {@link MailReceived}, every message that cannot be framed a
- * {@link RejectedMail}; the stream is read once, start to end, and the sink is flushed before returning so the
- * result counts only what is durably stored.
+ * Imports one mbox stream (mboxrd, mboxo, or a single bare message): every message becomes one record, every
+ * message that cannot be framed a {@link RejectedMail}; a decompression limit stops the stream with a rejection
+ * naming it. The stream is read once, start to end, and the sink is flushed before returning.
  */
 public final class MboxImport {
 
@@ -23,11 +20,18 @@ public final class MboxImport {
     private final MailSink sink;
     private final Clock clock;
     private final int maxMessageBytes;
+    private final DuplicateFilter filter;
 
     public MboxImport(MailSink sink, Clock clock, int maxMessageBytes) {
+        this(sink, clock, maxMessageBytes, null);
+    }
+
+    /** @param filter recognises copies of published mail; null publishes everything */
+    public MboxImport(MailSink sink, Clock clock, int maxMessageBytes, DuplicateFilter filter) {
         this.sink = sink;
         this.clock = clock;
         this.maxMessageBytes = maxMessageBytes;
+        this.filter = filter;
     }
 
     public static String requireListName(String list) {
@@ -39,41 +43,32 @@ public final class MboxImport {
     }
 
     public ImportResult run(InputStream mbox, String list, String source) {
-        requireListName(list);
-        long started = clock.millis();
-        long messages = 0;
-        long rejected = 0;
-        long bytes = 0;
-        MboxReader reader = new MboxReader(mbox, maxMessageBytes);
-        Iterator<MboxMessage> it = reader;
-        long lastOffset = 0;
-        while (true) {
-            MboxMessage message;
-            try {
-                if (!it.hasNext()) {
-                    break;
+        ImportSession session = new ImportSession(sink, clock, maxMessageBytes, filter, list, source);
+        return run(mbox, session);
+    }
+
+    /** Reads {@code mbox} into an open session and finishes it. */
+    public ImportResult run(InputStream mbox, ImportSession session) {
+        readInto(mbox, session, maxMessageBytes);
+        return session.finish();
+    }
+
+    /** Reads {@code mbox} into an open session without finishing it (several files in one session). */
+    public static void readInto(InputStream mbox, ImportSession session, int maxMessageBytes) {
+        try {
+            MboxStream.read(mbox, maxMessageBytes, false, new MboxStream.Handler() {
+                @Override
+                public void message(byte[] raw, long offset) {
+                    session.message(raw, "offset:" + offset);
                 }
-                message = it.next();
-            } catch (MboxFormatException e) {
-                sink.reject(new RejectedMail(list, source, "after-offset:" + lastOffset, e.getMessage(),
-                        clock.instant(), new byte[0]));
-                rejected++;
-                continue;
-            }
-            lastOffset = message.offset();
-            byte[] raw = message.raw();
-            bytes += raw.length;
-            String position = "offset:" + message.offset();
-            if (raw.length == 0) {
-                sink.reject(new RejectedMail(list, source, position, "empty message", clock.instant(), raw));
-                rejected++;
-                continue;
-            }
-            String key = MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw);
-            sink.accept(new MailReceived(key, list, source, position, clock.instant(), raw));
-            messages++;
+
+                @Override
+                public void malformed(String reason, long afterOffset) {
+                    session.reject("after-offset:" + afterOffset, reason, new byte[0]);
+                }
+            });
+        } catch (InputLimitException e) {
+            session.reject("input", e.getMessage() + "; the rest of the input was not read", new byte[0]);
         }
-        sink.flush();
-        return new ImportResult(list, source, messages, rejected, bytes, clock.millis() - started);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -20,15 +19,13 @@ import org.loredigest.events.kafka.TopicBootstrap;
 import org.loredigest.ingest.IngestConfig;
 
 /**
- * Owns the one idempotent producer of the service (acks=all, so a send is acknowledged only once the broker has the
- * record in all in-sync replicas) and makes sure the topics it writes exist.
+ * Owns the idempotent producer of uploads and imports (acks=all), hands out the transactional producers of sources
+ * ({@link ProducerSettings}) and makes sure the topics the service writes exist.
  */
 @ApplicationScoped
 public class ReceivedMailProducer {
 
     private static final Logger LOG = Logger.getLogger(ReceivedMailProducer.class);
-    /** Room for the largest accepted message plus headers. */
-    private static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
     private final Map<String, Object> kafkaConfig;
     private final IngestConfig config;
@@ -41,12 +38,10 @@ public class ReceivedMailProducer {
 
     void onStart(@Observes StartupEvent event) {
         if (config.createTopics()) {
-            var created = TopicBootstrap.ensure(adminConfig(), List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ),
-                    config.topicPartitions(), config.topicReplicationFactor(),
-                    Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES)));
-            if (!created.isEmpty()) {
-                LOG.infof("created topics %s", created);
-            }
+            ensureTopics(List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ), config.topicPartitions(),
+                    Map.of("max.message.bytes", String.valueOf(ProducerSettings.MAX_RECORD_BYTES)));
+            // One small record per source; only the latest matters.
+            ensureTopics(List.of(Topics.INGEST_CHECKPOINTS), 1, Map.of("cleanup.policy", "compact"));
         }
     }
 
@@ -55,12 +50,23 @@ public class ReceivedMailProducer {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+                    producer = new KafkaProducer<>(ProducerSettings.of(kafkaConfig, "ingest-service"),
+                            new StringSerializer(), new ByteArraySerializer());
                 }
                 p = producer;
             }
         }
         return p;
+    }
+
+    /** A source's transactional producer, see {@link ProducerSettings#transactional}. */
+    public Producer<String, byte[]> transactionalProducer(String transactionalId) {
+        return ProducerSettings.transactional(kafkaConfig, transactionalId);
+    }
+
+    /** Settings for a consumer that reads only committed records. */
+    public Map<String, Object> committedReaderConfig() {
+        return ProducerSettings.committedReader(kafkaConfig.get("bootstrap.servers"));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -69,26 +75,12 @@ public class ReceivedMailProducer {
         }
     }
 
-    private Map<String, Object> adminConfig() {
+    private void ensureTopics(List<String> topics, int partitions, Map<String, String> topicConfig) {
         Map<String, Object> admin = new HashMap<>();
         admin.put("bootstrap.servers", kafkaConfig.get("bootstrap.servers"));
-        return admin;
-    }
-
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> props = new HashMap<>();
-        // Only pass through what a producer understands; the broker map also carries consumer/admin settings.
-        ProducerConfig.configNames().forEach(name -> {
-            if (kafkaConfig.containsKey(name)) {
-                props.put(name, kafkaConfig.get(name));
-            }
-        });
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 10);
-        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
-        return props;
+        var created = TopicBootstrap.ensure(admin, topics, partitions, config.topicReplicationFactor(), topicConfig);
+        if (!created.isEmpty()) {
+            LOG.infof("created topics %s", created);
+        }
     }
 }

@@ -14,6 +14,13 @@ public final class MailHeaders {
     /** The normalised Message-ID the key was derived from, absent when the key is a content hash. */
     public static final String MESSAGE_ID = "lore.message-id";
 
+    /**
+     * {@code sha256:<hex>} of the mail's content without transport headers (see ingest-service {@code ContentDigest}):
+     * equal for copies of one mail fetched from different lists or sources, different for two mails that share a
+     * Message-ID.
+     */
+    public static final String CONTENT_DIGEST = "lore.content-digest";
+
     /** Headers set on dead-letter records. */
     public static final String DLQ_REASON = "lore.dlq.reason";
     public static final String DLQ_STAGE = "lore.dlq.stage";

@@ -23,6 +23,12 @@ public final class Topics {
     public static final String THREAD_CLASSIFIED = "lore.thread.classified.v1";
     public static final String THREAD_CLASSIFIED_DLQ = THREAD_CLASSIFIED + DEAD_LETTER_SUFFIX;
 
+    /**
+     * Ingest checkpoints (JSON {@link IngestCheckpoint}), compacted, keyed by source name. Internal to ingest-service:
+     * no dead-letter twin and not part of {@link #ALL}, which lists the pipeline's data topics.
+     */
+    public static final String INGEST_CHECKPOINTS = "lore.ingest.checkpoints.v1";
+
     public static final List<String> ALL = List.of(
             MAIL_RECEIVED, MAIL_RECEIVED_DLQ,
             MAIL_PARSED, MAIL_PARSED_DLQ,

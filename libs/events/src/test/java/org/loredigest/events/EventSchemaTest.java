@@ -39,7 +39,11 @@ class EventSchemaTest {
                                 now, raw.length, List.of())),
                 Arguments.of("dead-letter.v1.schema.json",
                         new DeadLetter(Topics.MAIL_RECEIVED, "a@b", "classify-service/parse", "no header section",
-                                "IllegalArgumentException", now, Map.of(MailHeaders.LIST, "cgroups"), raw)));
+                                "IllegalArgumentException", now, Map.of(MailHeaders.LIST, "cgroups"), raw)),
+                Arguments.of("ingest-checkpoint.v1.schema.json",
+                        new IngestCheckpoint("cgroups-git", "git", "cgroups", "https://lore.kernel.org/cgroups/",
+                                "PT1M", "config", Map.of("epoch.0", "693a0e65d24b5261da04278015286f8419790d71"),
+                                330, now)));
     }
 
     @ParameterizedTest

@@ -1,0 +1,172 @@
+package org.loredigest.ingest.source.git;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.RevWalkUtils;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.loredigest.ingest.domain.source.SourceOutput;
+import org.loredigest.ingest.domain.source.SourceReader;
+import org.loredigest.ingest.source.http.PoliteHttp;
+
+/**
+ * Reads public-inbox v2 epochs in commit order: every commit adds one message as the blob {@code m} (published) or
+ * removes one, leaving it as {@code d} (skipped and counted). The cursor holds, per epoch, the last commit read
+ * ({@code epoch.N -> commit id}); epochs are read in number order, so a new epoch is read after the previous one.
+ */
+public final class GitEpochReader implements SourceReader {
+
+    /** How much of an oversized message is kept in its dead letter. */
+    private static final int OVERSIZED_PAYLOAD_BYTES = 64 * 1024;
+
+    static {
+        // JGit's defaults (10 MiB of pack windows of 8 KiB, 10 MiB of delta bases) suit an IDE; reading whole epochs
+        // front to back, where each message blob is a delta on the previous one, wants larger ones.
+        WindowCacheConfig cache = new WindowCacheConfig();
+        cache.setPackedGitLimit(256L * 1024 * 1024);
+        cache.setPackedGitWindowSize(1024 * 1024);
+        cache.setDeltaBaseCacheLimit(64 * 1024 * 1024);
+        cache.install();
+    }
+
+    private final Epochs epochs;
+    private final int maxMessageBytes;
+
+    GitEpochReader(Epochs epochs, int maxMessageBytes) {
+        this.epochs = epochs;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** Mirrors {@code inboxUrl}'s epochs into {@code mirrorDir} and reads them. */
+    public static GitEpochReader remote(String inboxUrl, Path mirrorDir, PoliteHttp http, ObjectMapper json,
+                                        int maxMessageBytes) {
+        return new GitEpochReader(new MirroredEpochs(inboxUrl, mirrorDir, http, json), maxMessageBytes);
+    }
+
+    /** Reads a local public-inbox v2 inbox or mirror in place. */
+    public static GitEpochReader local(Path inboxDir, int maxMessageBytes) {
+        return new GitEpochReader(new LocalEpochs(inboxDir), maxMessageBytes);
+    }
+
+    public static String cursorKey(int epoch) {
+        return "epoch." + epoch;
+    }
+
+    @Override
+    public void read(Map<String, String> cursor, SourceOutput out) throws IOException {
+        List<Epoch> all = epochs.refresh();
+        long remaining = 0;
+        for (Epoch epoch : all) {
+            remaining += unread(epoch, cursor.get(cursorKey(epoch.number())));
+        }
+        out.remaining(remaining);
+        for (Epoch epoch : all) {
+            remaining = readEpoch(epoch, cursor.get(cursorKey(epoch.number())), out, remaining);
+            if (out.stopRequested()) {
+                return;
+            }
+        }
+    }
+
+    private long unread(Epoch epoch, String last) throws IOException {
+        try (Repository repo = open(epoch); RevWalk walk = new RevWalk(repo)) {
+            ObjectId head = head(repo);
+            if (head == null) {
+                return 0;
+            }
+            RevCommit end = last == null ? null : parse(walk, epoch, last);
+            return RevWalkUtils.count(walk, walk.parseCommit(head), end);
+        }
+    }
+
+    private long readEpoch(Epoch epoch, String last, SourceOutput out, long remaining) throws IOException {
+        try (Repository repo = open(epoch); RevWalk walk = new RevWalk(repo); ObjectReader objects = repo.newObjectReader()) {
+            ObjectId head = head(repo);
+            if (head == null || head.name().equals(last)) {
+                return remaining;
+            }
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            walk.markStart(walk.parseCommit(head));
+            if (last != null) {
+                walk.markUninteresting(parse(walk, epoch, last));
+            }
+            String key = cursorKey(epoch.number());
+            for (RevCommit commit : walk) {
+                String position = "epoch:" + epoch.number() + "/commit:" + commit.name();
+                ObjectId message = blob(objects, commit, "m");
+                if (message != null) {
+                    ObjectLoader loader = objects.open(message, Constants.OBJ_BLOB);
+                    if (loader.getSize() > maxMessageBytes) {
+                        out.rejected(epoch.source(), position, "message of " + loader.getSize()
+                                + " bytes exceeds the limit of " + maxMessageBytes + " bytes", head(loader));
+                    } else {
+                        out.mail(loader.getCachedBytes(maxMessageBytes), epoch.source(), position);
+                    }
+                } else if (blob(objects, commit, "d") != null) {
+                    out.skipped(epoch.source(), position, "message deleted from the archive");
+                } else {
+                    out.rejected(epoch.source(), position, "commit has neither 'm' nor 'd'; not a public-inbox v2 epoch",
+                            new byte[0]);
+                }
+                out.advance(key, commit.name());
+                out.remaining(--remaining);
+                if (out.stopRequested()) {
+                    break;
+                }
+            }
+            return remaining;
+        }
+    }
+
+    private static RevCommit parse(RevWalk walk, Epoch epoch, String commitId) throws IOException {
+        try {
+            return walk.parseCommit(ObjectId.fromString(commitId));
+        } catch (MissingObjectException | IllegalArgumentException e) {
+            throw new IOException("checkpoint commit " + commitId + " is not in epoch " + epoch.number() + " ("
+                    + epoch.gitDir() + "); was the archive's history rewritten (public-inbox purge)? "
+                    + "POST /api/sources/NAME/resync re-reads the source", e);
+        }
+    }
+
+    private static ObjectId blob(ObjectReader objects, RevCommit commit, String path) throws IOException {
+        try (TreeWalk tree = TreeWalk.forPath(objects, path, commit.getTree())) {
+            return tree == null ? null : tree.getObjectId(0);
+        }
+    }
+
+    private static byte[] head(ObjectLoader loader) throws IOException {
+        try (InputStream in = loader.openStream()) {
+            return in.readNBytes(OVERSIZED_PAYLOAD_BYTES);
+        }
+    }
+
+    private static Repository open(Epoch epoch) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(epoch.gitDir().toFile()).setMustExist(true).build();
+    }
+
+    /** The epoch's branch: public-inbox writes {@code master}; fall back to HEAD. */
+    private static ObjectId head(Repository repo) throws IOException {
+        Ref master = repo.exactRef("refs/heads/master");
+        if (master != null) {
+            return master.getObjectId();
+        }
+        Ref headRef = repo.exactRef(Constants.HEAD);
+        return headRef == null ? null : headRef.getObjectId();
+    }
+}

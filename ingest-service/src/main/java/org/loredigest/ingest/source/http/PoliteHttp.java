@@ -1,0 +1,144 @@
+package org.loredigest.ingest.source.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The one way this service talks HTTP to lore: a clear User-Agent, at most {@code requestsPerSecond} requests started
+ * per second across all sources, and on 429 and 5xx (or a broken connection) a retry after an exponential backoff,
+ * or after the server's Retry-After when it sends one.
+ */
+public final class PoliteHttp {
+
+    private static final Logger LOG = Logger.getLogger(PoliteHttp.class.getName());
+    private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
+
+    /** Waits; replaceable so tests of the retry rules do not sleep. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final HttpClient client;
+    private final String userAgent;
+    private final Duration minSpacing;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final Duration timeout;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private Instant nextStart = Instant.EPOCH;
+
+    public PoliteHttp(HttpClient client, String userAgent, double requestsPerSecond, int maxAttempts,
+                      Duration firstBackoff, Duration maxBackoff, Duration timeout, Sleeper sleeper, Clock clock) {
+        if (requestsPerSecond <= 0) {
+            throw new IllegalArgumentException("requests per second must be positive, got " + requestsPerSecond);
+        }
+        this.client = client;
+        this.userAgent = userAgent;
+        this.minSpacing = Duration.ofNanos((long) (1_000_000_000L / requestsPerSecond));
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.timeout = timeout;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends the request, retrying as described above. Returns the first response that is not retried (2xx, 3xx,
+     * other 4xx); its body must be closed by the caller.
+     *
+     * @throws HttpStatusException when the last attempt still got a retried status
+     */
+    public HttpResponse<InputStream> send(HttpRequest.Builder request) throws IOException {
+        HttpRequest built = request.timeout(timeout).setHeader("User-Agent", userAgent).build();
+        IOException lastFailure = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            awaitTurn();
+            Duration wait;
+            try {
+                HttpResponse<InputStream> response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+                if (!RETRIED.contains(response.statusCode())) {
+                    return response;
+                }
+                response.body().close();
+                lastFailure = new HttpStatusException(built.method() + " " + built.uri() + " answered "
+                        + response.statusCode() + " after " + attempt + " attempt(s)", response.statusCode());
+                wait = retryAfter(response).orElse(backoff(attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted during " + built.uri(), e);
+            } catch (IOException e) {
+                lastFailure = e;
+                wait = backoff(attempt);
+            }
+            if (attempt < maxAttempts) {
+                LOG.info("retrying " + built.uri() + " in " + wait + " (" + lastFailure.getMessage() + ")");
+                pause(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
+            }
+        }
+        throw lastFailure;
+    }
+
+    /** Backoff before attempt {@code attempt + 1}: first, 2x, 4x ..., capped. */
+    Duration backoff(int attempt) {
+        Duration wait = firstBackoff.multipliedBy(1L << Math.min(20, attempt - 1));
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+
+    /** Retry-After in seconds or as an HTTP date. */
+    Optional<Duration> retryAfter(HttpResponse<?> response) {
+        Optional<String> header = response.headers().firstValue("Retry-After").map(String::strip);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                LOG.warning("ignoring unreadable Retry-After '" + value + "' from " + response.uri());
+                return Optional.empty();
+            }
+        }
+    }
+
+    private void awaitTurn() throws IOException {
+        Duration wait;
+        synchronized (this) {
+            Instant now = clock.instant();
+            Instant start = nextStart.isAfter(now) ? nextStart : now;
+            nextStart = start.plus(minSpacing);
+            wait = Duration.between(now, start);
+        }
+        if (!wait.isZero()) {
+            pause(wait);
+        }
+    }
+
+    private void pause(Duration wait) throws IOException {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to call lore", e);
+        }
+    }
+}
