@@ -38,6 +38,8 @@ class PipelineIT {
     static final Path INDEX = CORPUS.resolve("lore-cgroups/cgroups-2024-03.index.json");
 
     static final ObjectMapper JSON = EventJson.mapper();
+    /** Uploads are write requests: ingest-service wants its API key. */
+    static final String INGEST_API_KEY = "e2e-" + Long.toHexString(System.nanoTime());
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static ElasticsearchServer elasticsearch;
@@ -51,7 +53,8 @@ class PipelineIT {
         elasticsearch = ElasticsearchServer.shared();
         Map<String, String> config = Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort());
+                "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
+                "lore.ingest.api-key", INGEST_API_KEY);
         ingest = ServiceProcess.start(ROOT, "ingest-service", config);
         classify = ServiceProcess.start(ROOT, "classify-service", config);
         report = ServiceProcess.start(ROOT, "report-service", config);
@@ -125,6 +128,7 @@ class PipelineIT {
     private static JsonNode upload() throws Exception {
         var request = HttpRequest.newBuilder(ingest.uri("/api/imports/mbox?list=cgroups&source=cgroups-2024-03.mbox"))
                 .header("Content-Type", "application/mbox")
+                .header("X-Api-Key", INGEST_API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofFile(MBOX)).build();
         var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

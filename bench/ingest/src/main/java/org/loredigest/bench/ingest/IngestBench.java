@@ -37,7 +37,8 @@ import org.loredigest.testkit.KafkaServer;
  * broker, sends the same bytes with a plain idempotent {@code acks=all} producer as the baseline. Rounds alternate so
  * both see the same machine load; the medians are printed.
  *
- * <p>Arguments: {@code [rounds]} (default 5). System property {@code lore.shared.dir} (default {@code ../shared}).
+ * <p>Arguments: {@code [rounds [warm-up rounds]]} (default 5 and 3; JGit and the producer take a few rounds to be
+ * compiled). System property {@code lore.shared.dir} (default {@code ../shared}).
  */
 public final class IngestBench {
 
@@ -58,6 +59,7 @@ public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path corpus = Path.of(System.getProperty("lore.shared.dir", "../shared")).resolve("corpus");
         Path work = Files.createTempDirectory("lore-bench-ingest");
         List<Path> mboxes = CorpusEpoch.mboxesUnder(corpus);
@@ -67,6 +69,18 @@ public final class IngestBench {
         List<String> keys = contents.messages().stream()
                 .map(raw -> MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw)).toList();
 
+        try {
+            run(rounds, warmUps, work, contents, keys);
+        } finally {
+            try (var paths = Files.walk(work)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void run(int rounds, int warmUps, Path work, CorpusEpoch.Contents contents, List<String> keys) throws Exception {
         try (KafkaServer kafka = KafkaServer.start()) {
             Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
             Map<String, String> topicConfig = Map.of("max.message.bytes", String.valueOf(ProducerSettings.MAX_RECORD_BYTES));
@@ -77,10 +91,10 @@ public final class IngestBench {
             ObjectMapper json = EventJson.mapper();
             List<Round> baseline = new ArrayList<>();
             List<Round> ingest = new ArrayList<>();
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 1 - warmUps; round <= rounds; round++) {
                 Round b = baseline(config, contents, keys);
                 Round i = ingest(config, json, work, round, contents.bytes());
-                String label = round == 0 ? "warm-up" : "round " + round;
+                String label = round <= 0 ? "warm-up" : "round " + round;
                 System.out.printf("%-8s baseline %,8.0f msg/s %6.1f MB/s | ingest %,8.0f msg/s %6.1f MB/s (%,d published)%n",
                         label, b.messagesPerSecond(), b.megabytesPerSecond(), i.messagesPerSecond(),
                         i.megabytesPerSecond(), i.published());

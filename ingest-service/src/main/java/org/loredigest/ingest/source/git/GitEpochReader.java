@@ -2,15 +2,13 @@ package org.loredigest.ingest.source.git;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -19,7 +17,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.RevWalkUtils;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.loredigest.ingest.domain.source.SourceOutput;
 import org.loredigest.ingest.domain.source.SourceReader;
 import org.loredigest.ingest.source.http.PoliteHttp;
@@ -30,9 +27,6 @@ import org.loredigest.ingest.source.http.PoliteHttp;
  * ({@code epoch.N -> commit id}); epochs are read in number order, so a new epoch is read after the previous one.
  */
 public final class GitEpochReader implements SourceReader {
-
-    /** How much of an oversized message is kept in its dead letter. */
-    private static final int OVERSIZED_PAYLOAD_BYTES = 64 * 1024;
 
     static {
         // JGit's defaults (10 MiB of pack windows of 8 KiB, 10 MiB of delta bases) suit an IDE; reading whole epochs
@@ -95,7 +89,7 @@ public final class GitEpochReader implements SourceReader {
     }
 
     private long readEpoch(Epoch epoch, String last, SourceOutput out, long remaining) throws IOException {
-        try (Repository repo = open(epoch); RevWalk walk = new RevWalk(repo); ObjectReader objects = repo.newObjectReader()) {
+        try (Repository repo = open(epoch); RevWalk walk = new RevWalk(repo)) {
             ObjectId head = head(repo);
             if (head == null || head.name().equals(last)) {
                 return remaining;
@@ -106,28 +100,25 @@ public final class GitEpochReader implements SourceReader {
             if (last != null) {
                 walk.markUninteresting(parse(walk, epoch, last));
             }
+            List<RevCommit> commits = new ArrayList<>();
+            walk.forEach(commits::add);
             String key = cursorKey(epoch.number());
-            for (RevCommit commit : walk) {
-                String position = "epoch:" + epoch.number() + "/commit:" + commit.name();
-                ObjectId message = blob(objects, commit, "m");
-                if (message != null) {
-                    ObjectLoader loader = objects.open(message, Constants.OBJ_BLOB);
-                    if (loader.getSize() > maxMessageBytes) {
-                        out.rejected(epoch.source(), position, "message of " + loader.getSize()
-                                + " bytes exceeds the limit of " + maxMessageBytes + " bytes", head(loader));
-                    } else {
-                        out.mail(loader.getCachedBytes(maxMessageBytes), epoch.source(), position);
+            try (EpochEntries entries = EpochEntries.start(repo, commits, maxMessageBytes)) {
+                for (EpochEntries.Entry entry = entries.next(); entry != null; entry = entries.next()) {
+                    String position = "epoch:" + epoch.number() + "/commit:" + entry.commit().name();
+                    switch (entry.kind()) {
+                        case MESSAGE -> out.mail(entry.raw(), epoch.source(), position);
+                        case OVERSIZED -> out.rejected(epoch.source(), position, "message of " + entry.size()
+                                + " bytes exceeds the limit of " + maxMessageBytes + " bytes", entry.raw());
+                        case DELETED -> out.skipped(epoch.source(), position, "message deleted from the archive");
+                        case UNKNOWN -> out.rejected(epoch.source(), position,
+                                "commit has neither 'm' nor 'd'; not a public-inbox v2 epoch", new byte[0]);
                     }
-                } else if (blob(objects, commit, "d") != null) {
-                    out.skipped(epoch.source(), position, "message deleted from the archive");
-                } else {
-                    out.rejected(epoch.source(), position, "commit has neither 'm' nor 'd'; not a public-inbox v2 epoch",
-                            new byte[0]);
-                }
-                out.advance(key, commit.name());
-                out.remaining(--remaining);
-                if (out.stopRequested()) {
-                    break;
+                    out.advance(key, entry.commit().name());
+                    out.remaining(--remaining);
+                    if (out.stopRequested()) {
+                        break;
+                    }
                 }
             }
             return remaining;
@@ -141,18 +132,6 @@ public final class GitEpochReader implements SourceReader {
             throw new IOException("checkpoint commit " + commitId + " is not in epoch " + epoch.number() + " ("
                     + epoch.gitDir() + "); was the archive's history rewritten (public-inbox purge)? "
                     + "POST /api/sources/NAME/resync re-reads the source", e);
-        }
-    }
-
-    private static ObjectId blob(ObjectReader objects, RevCommit commit, String path) throws IOException {
-        try (TreeWalk tree = TreeWalk.forPath(objects, path, commit.getTree())) {
-            return tree == null ? null : tree.getObjectId(0);
-        }
-    }
-
-    private static byte[] head(ObjectLoader loader) throws IOException {
-        try (InputStream in = loader.openStream()) {
-            return in.readNBytes(OVERSIZED_PAYLOAD_BYTES);
         }
     }
 
