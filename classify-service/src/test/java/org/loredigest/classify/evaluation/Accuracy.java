@@ -14,10 +14,13 @@ final class Accuracy {
 
     static final List<String> FIELDS = List.of("type", "severity", "security", "fixStatus");
 
+    private final String name;
     private final List<Labelled> labels;
     private final Map<String, ThreadClassified> topics;
 
-    Accuracy(List<Labelled> labels, Map<String, ThreadClassified> topics) {
+    /** @param name what the labelled threads are, for the heading ("cgroups 2024-01..03") */
+    Accuracy(String name, List<Labelled> labels, Map<String, ThreadClassified> topics) {
+        this.name = name;
         this.labels = labels;
         this.topics = topics;
     }
@@ -81,7 +84,7 @@ final class Accuracy {
 
     String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Classifier accuracy on ").append(labels.size()).append(" hand-labelled threads (cgroups 2024-01..03)\n\n");
+        sb.append("# Classifier accuracy on ").append(labels.size()).append(" hand-labelled threads (").append(name).append(")\n\n");
         sb.append("| field | classifier | baseline (always the most frequent label) | target |\n|---|---|---|---|\n");
         row(sb, "type (exact)", exact("type"), baseline("type"), baselineLabel("type"), ">= 0.90");
         row(sb, "severity (exact)", exact("severity"), baseline("severity"), baselineLabel("severity"), ">= 0.85");
