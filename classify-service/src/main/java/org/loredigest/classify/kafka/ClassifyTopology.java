@@ -3,6 +3,7 @@ package org.loredigest.classify.kafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,8 +33,9 @@ import org.loredigest.events.Topics;
  * <pre>
  * lore.mail.received.v1 ─ parse ─┬─ not mail ──────────────► lore.mail.received.v1.dlq
  *                                ├─ MailParsed ────────────► lore.mail.parsed.v1
- *                                └─ by bucket (oldest reference) ─► [repartition] ─ thread state (thread-buckets,
- *                                   thread-bucket-index) ─ drafts by title ─► [repartition] ─ series stage
+ *                                └─ by bucket (oldest reference) ─► [repartition] ─ thread state (thread-messages,
+ *                                   thread-buckets, thread-bucket-index, thread-dirty; flushed every second)
+ *                                   ─ drafts by title ─► [repartition] ─ series stage
  *                                   (series-by-title) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
  * </pre>
@@ -41,11 +43,21 @@ import org.loredigest.events.Topics;
 @ApplicationScoped
 public class ClassifyTopology {
 
+    /** Per bucket: what was last published for each topic cut from it (the messages are kept apart). */
     public static final String BUCKET_STORE = "thread-buckets";
     public static final String BUCKET_INDEX_STORE = "thread-bucket-index";
+    /** One record per message, keyed {@code bucket NUL message-id}: adding a message never rewrites its thread. */
+    public static final String MESSAGE_STORE = "thread-messages";
+    /** Buckets changed since the last flush. */
+    public static final String DIRTY_STORE = "thread-dirty";
     public static final String SERIES_STORE = "series-by-title";
-    // caching collapses the many updates a busy thread gets within one commit into one changelog record
-    /** State-store records can hold a whole thread: allow more than the broker's default 1 MB per changelog record. */
+    /**
+     * How often changed threads are classified and published. Messages of one thread arriving within one interval
+     * give one record that reflects all of them; a backlog of a busy thread costs one classification per interval
+     * instead of one per message.
+     */
+    public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /** Series records hold the drafts of every revision: allow more than the broker's default 1 MB per changelog record. */
     static final Map<String, String> CHANGELOG_CONFIG = Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024));
 
     private final ThreadBook book;
@@ -62,6 +74,10 @@ public class ClassifyTopology {
     }
 
     public static Topology build(ThreadBook book, ObjectMapper json) {
+        return build(book, json, FLUSH_INTERVAL);
+    }
+
+    public static Topology build(ThreadBook book, ObjectMapper json, Duration flushInterval) {
         Serde<String> keys = Serdes.String();
         Serde<MailParsed> parsedSerde = new JsonSerde<>(json, MailParsed.class);
         Serde<ThreadMessage> messageSerde = new JsonSerde<>(json, ThreadMessage.class);
@@ -71,8 +87,12 @@ public class ClassifyTopology {
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), keys,
-                new JsonSerde<>(json, Bucket.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+                new JsonSerde<>(json, Bucket.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_INDEX_STORE), keys,
+                Serdes.String()).withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MESSAGE_STORE), keys,
+                messageSerde).withLoggingEnabled(CHANGELOG_CONFIG));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), keys,
                 Serdes.String()).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
                 new JsonSerde<>(json, SeriesState.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
@@ -86,19 +106,20 @@ public class ClassifyTopology {
                 .defaultBranch(Branched.withConsumer(ok -> {
                     ok.mapValues(v -> v.value().event(), Named.as("parsed-event"))
                             .to(Topics.MAIL_PARSED, Produced.with(keys, parsedSerde).withName("parsed"));
-                    threads(ok, book, json, keys, messageSerde, draftSerde, letterSerde, classifiedSerde);
+                    threads(ok, book, json, flushInterval, keys, messageSerde, draftSerde, letterSerde, classifiedSerde);
                 }, "ok"));
         return builder.build();
     }
 
     private static void threads(KStream<String, Routed<ParseStep.Parsed>> parsed, ThreadBook book, ObjectMapper json,
-                                Serde<String> keys, Serde<ThreadMessage> messageSerde, Serde<TopicDraft> draftSerde,
+                                Duration flushInterval, Serde<String> keys, Serde<ThreadMessage> messageSerde, Serde<TopicDraft> draftSerde,
                                 Serde<DeadLetter> letterSerde, Serde<ThreadClassified> classifiedSerde) {
         KStream<String, Routed<TopicDraft>> drafts = parsed
                 .map((k, v) -> KeyValue.pair(ThreadBook.bucketKey(v.value().message()),
                         v.value().message()), Named.as("by-bucket"))
                 .repartition(Repartitioned.with(keys, messageSerde).withName("thread-bucket"))
-                .process(() -> new ThreadStep(book, json), Named.as("thread-state"), BUCKET_STORE, BUCKET_INDEX_STORE);
+                .process(() -> new ThreadStep(book, json, flushInterval), Named.as("thread-state"), BUCKET_STORE,
+                        BUCKET_INDEX_STORE, MESSAGE_STORE, DIRTY_STORE);
         drafts.split(Named.as("thread-"))
                 .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "thread", Topics.THREAD_CLASSIFIED_DLQ,
                         letterSerde), "dead"))

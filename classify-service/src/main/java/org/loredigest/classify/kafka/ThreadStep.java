@@ -2,9 +2,19 @@ package org.loredigest.classify.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.mail.ThreadMessage;
@@ -15,31 +25,45 @@ import org.loredigest.events.DeadLetter;
 import org.loredigest.events.Topics;
 
 /**
- * Thread state. Input is keyed by bucket (the oldest reference); the message joins its bucket, and the drafts of
- * the topics it changed go out keyed by title for the series stage. A bucket that was opened by replies naming only
- * their direct parent is folded into the parent's bucket when the parent arrives.
+ * Thread state. Input is keyed by bucket (the oldest reference). A message is stored on its own (key
+ * {@code bucket NUL message-id}, so adding one costs one small write, not a rewrite of the thread) and marks its bucket
+ * dirty; every {@code flushInterval} the dirty buckets are re-threaded and the drafts of the topics that changed go out
+ * keyed by title for the series stage. Messages of one thread that arrive within one interval are therefore
+ * classified once, and the published record reflects all of them.
+ *
+ * <p>The dirty marks live in a changelogged store: they commit atomically with the input offsets, so a crash between
+ * a commit and the next flush loses no publication. A bucket that was opened by replies naming only their direct
+ * parent is folded into the parent's bucket when the parent arrives.
  */
 final class ThreadStep implements Processor<String, ThreadMessage, String, Routed<TopicDraft>> {
 
     static final String STAGE = "classify-service/thread";
     private static final Logger LOG = Logger.getLogger(ThreadStep.class);
+    private static final char SEPARATOR = '\u0000';
 
     private final ThreadBook book;
     private final ObjectMapper json;
+    private final Duration flushInterval;
     private ProcessorContext<String, Routed<TopicDraft>> context;
-    private KeyValueStore<String, Bucket> buckets;
+    private KeyValueStore<String, Bucket> published;
     private KeyValueStore<String, String> bucketOf;
+    private KeyValueStore<String, ThreadMessage> messages;
+    private KeyValueStore<String, String> dirty;
 
-    ThreadStep(ThreadBook book, ObjectMapper json) {
+    ThreadStep(ThreadBook book, ObjectMapper json, Duration flushInterval) {
         this.book = book;
         this.json = json;
+        this.flushInterval = flushInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed<TopicDraft>> context) {
         this.context = context;
-        this.buckets = context.getStateStore(ClassifyTopology.BUCKET_STORE);
+        this.published = context.getStateStore(ClassifyTopology.BUCKET_STORE);
         this.bucketOf = context.getStateStore(ClassifyTopology.BUCKET_INDEX_STORE);
+        this.messages = context.getStateStore(ClassifyTopology.MESSAGE_STORE);
+        this.dirty = context.getStateStore(ClassifyTopology.DIRTY_STORE);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
     @Override
@@ -52,27 +76,84 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
             if (known != null) {
                 key = known;
             }
-            Bucket bucket = buckets.get(key);
-            ThreadBook.Update update = book.add(bucket == null ? Bucket.empty(key) : bucket, message);
-            if (!key.equals(message.messageId())) {
-                Bucket early = buckets.get(message.messageId());
-                if (early != null) {
-                    update = book.absorb(update.bucket(), early);
-                    buckets.delete(message.messageId());
-                    String target = key;
-                    early.messages().forEach(m -> bucketOf.put(m.messageId(), target));
-                }
+            if (messages.get(messageKey(key, message.messageId())) != null) {
+                return; // re-delivery: nothing changes
             }
-            buckets.put(key, update.bucket());
+            messages.put(messageKey(key, message.messageId()), message);
             bucketOf.put(message.messageId(), key);
-            for (TopicDraft draft : update.drafts()) {
-                context.forward(record.withKey(draft.titleKey()).withValue(Routed.ok(draft)));
+            if (!key.equals(message.messageId()) && dirtyOrKnown(message.messageId())) {
+                rehome(message.messageId(), key);
             }
+            dirty.put(key, "");
         } catch (RuntimeException e) {
             DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, message.key(), STAGE, e, record.headers(), bytes(message));
             LOG.errorf(e, "thread state gave up on %s", message.messageId());
             context.forward(record.withKey(message.key()).withValue(Routed.dead(letter)));
         }
+    }
+
+    /** An early bucket named after this message exists (its replies arrived first). */
+    private boolean dirtyOrKnown(String bucketKey) {
+        return dirty.get(bucketKey) != null || published.get(bucketKey) != null;
+    }
+
+    /** Moves the early bucket's messages and publications under {@code target}; its topics are removed at flush. */
+    private void rehome(String early, String target) {
+        List<ThreadMessage> moved = load(early);
+        for (ThreadMessage m : moved) {
+            messages.delete(messageKey(early, m.messageId()));
+            messages.putIfAbsent(messageKey(target, m.messageId()), m);
+            bucketOf.put(m.messageId(), target);
+        }
+        Bucket earlyBucket = published.get(early);
+        Bucket targetBucket = published.get(target);
+        if (earlyBucket != null) {
+            Bucket merged = ThreadBook.merge(targetBucket == null ? Bucket.empty(target) : targetBucket, earlyBucket);
+            published.put(target, new Bucket(target, List.of(), merged.published()));
+            published.delete(early);
+        }
+        dirty.delete(early);
+    }
+
+    /** Publishes the drafts of every bucket that changed since the last flush. */
+    private void flush(long now) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = dirty.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        for (String key : keys) {
+            try {
+                Bucket before = published.get(key);
+                Map<String, Bucket.Published> seen = before == null ? Map.of() : before.published();
+                ThreadBook.Update update = book.republish(new Bucket(key, load(key), seen));
+                published.put(key, new Bucket(key, List.of(), update.bucket().published()));
+                for (TopicDraft draft : update.drafts()) {
+                    context.forward(new Record<>(draft.titleKey(), Routed.ok(draft), now));
+                }
+            } catch (RuntimeException e) {
+                DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, key, STAGE, e, new RecordHeaders(),
+                        key.getBytes(StandardCharsets.UTF_8));
+                LOG.errorf(e, "thread state gave up on bucket %s", key);
+                context.forward(new Record<>(key, Routed.dead(letter), now));
+            }
+            dirty.delete(key);
+        }
+    }
+
+    /** The bucket's messages, in store order (the assembler orders them by date itself). */
+    private List<ThreadMessage> load(String bucketKey) {
+        List<ThreadMessage> out = new ArrayList<>();
+        try (KeyValueIterator<String, ThreadMessage> it = messages.prefixScan(bucketKey + SEPARATOR, new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, ThreadMessage> kv = it.next();
+                out.add(kv.value);
+            }
+        }
+        return out;
+    }
+
+    static String messageKey(String bucketKey, String messageId) {
+        return bucketKey + SEPARATOR + messageId;
     }
 
     private byte[] bytes(ThreadMessage message) {

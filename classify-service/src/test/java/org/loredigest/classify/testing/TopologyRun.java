@@ -34,7 +34,11 @@ import org.loredigest.events.Topics;
 import org.loredigest.mail.MailParser;
 import org.loredigest.mail.maintainers.Maintainers;
 
-/** The real topology in a {@link TopologyTestDriver}, fed like ingest-service feeds the broker. */
+/**
+ * The real topology in a {@link TopologyTestDriver}, fed like ingest-service feeds the broker. Thread state publishes
+ * on a wall-clock interval; the run lets that interval pass after every {@code flushEvery} mails (1: after each, so
+ * every mail's effect is visible at once) and before reading the classified topics.
+ */
 public final class TopologyRun implements AutoCloseable {
 
     private final TopologyTestDriver driver;
@@ -46,8 +50,16 @@ public final class TopologyRun implements AutoCloseable {
     /** Latest record per thread id; a tombstone removes the thread id. */
     private final Map<String, ThreadClassified> topics = new LinkedHashMap<>();
     private final List<TestRecord<String, ThreadClassified>> history = new ArrayList<>();
+    private final int flushEvery;
+    private int unflushed;
 
     public TopologyRun(Optional<Maintainers> maintainers) {
+        this(maintainers, 1);
+    }
+
+    /** @param flushEvery mails sent between two flushes of thread state (a backlog arriving in bursts) */
+    public TopologyRun(Optional<Maintainers> maintainers, int flushEvery) {
+        this.flushEvery = flushEvery;
         try {
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "classify-test");
@@ -82,6 +94,15 @@ public final class TopologyRun implements AutoCloseable {
         headers.add(MailHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.RECEIVED_AT, Instant.parse("2025-01-01T00:00:00Z").toString().getBytes(StandardCharsets.UTF_8));
         received.pipeInput(new TestRecord<>(key, raw, headers));
+        if (++unflushed >= flushEvery) {
+            flush();
+        }
+    }
+
+    /** Lets the flush interval pass: thread state publishes what changed. */
+    public void flush() {
+        driver.advanceWallClockTime(ClassifyTopology.FLUSH_INTERVAL);
+        unflushed = 0;
     }
 
     public void sendMbox(String list, Path mbox) {
@@ -92,6 +113,7 @@ public final class TopologyRun implements AutoCloseable {
 
     /** Drains the classified topic into {@link #topics()}. */
     public Map<String, ThreadClassified> topics() {
+        flush();
         for (TestRecord<String, ThreadClassified> r : classified.readRecordsToList()) {
             history.add(r);
             if (r.value() == null) {
@@ -117,6 +139,7 @@ public final class TopologyRun implements AutoCloseable {
     }
 
     public TestOutputTopic<String, DeadLetter> classifiedDlq() {
+        flush();
         return classifiedDlq;
     }
 

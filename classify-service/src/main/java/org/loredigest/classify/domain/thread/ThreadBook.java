@@ -14,10 +14,10 @@ import org.loredigest.classify.domain.summary.Summariser;
 import org.loredigest.events.ThreadClassified;
 
 /**
- * Thread state transitions: a message joins its bucket, the bucket is re-threaded, and every topic whose messages
- * changed gets a new draft; topics that vanished (their messages moved under a parent that arrived late, or under
- * a revision's cover letter) get a removal. A message already in the bucket changes nothing, so re-delivery and
- * replays publish nothing new.
+ * Thread state transitions: the bucket is re-threaded and every topic whose messages changed since it was last
+ * published gets a new draft; topics that vanished (their messages moved under a parent that arrived late, or under
+ * a revision's cover letter) get a removal. Unchanged topics publish nothing, so re-delivery and replays publish
+ * nothing new.
  */
 public final class ThreadBook {
 
@@ -38,38 +38,27 @@ public final class ThreadBook {
         return m.references().isEmpty() ? m.messageId() : m.references().get(0);
     }
 
-    public Update add(Bucket bucket, ThreadMessage message) {
-        for (ThreadMessage m : bucket.messages()) {
-            if (m.messageId().equals(message.messageId())) {
-                return new Update(bucket, List.of());
-            }
-        }
-        List<ThreadMessage> messages = new ArrayList<>(bucket.messages());
-        messages.add(message);
-        return republish(new Bucket(bucket.key(), messages, bucket.published()));
-    }
-
     /**
-     * Re-homes a bucket whose messages turned out to answer a message of {@code target} (they arrived first and
-     * only named their direct parent): its messages join {@code target} and its topics are removed.
+     * Merges a bucket whose messages turned out to answer a message of {@code target} (they arrived first and only
+     * named their direct parent) without publishing: the topics it published become the target's, so that the next
+     * {@link #republish} removes those that vanished and carries on counting for those that remain.
      */
-    public Update absorb(Bucket target, Bucket absorbed) {
+    public static Bucket merge(Bucket target, Bucket absorbed) {
         Set<String> known = new HashSet<>();
         target.messages().forEach(m -> known.add(m.messageId()));
         List<ThreadMessage> messages = new ArrayList<>(target.messages());
         absorbed.messages().stream().filter(m -> known.add(m.messageId())).forEach(messages::add);
-        List<TopicDraft> drafts = new ArrayList<>();
-        absorbed.published().forEach((threadId, p) -> {
-            if (!p.fingerprint().isEmpty()) {
-                drafts.add(TopicDraft.removal(threadId, p.titleKey(), p.sequence() + 1));
-            }
-        });
-        Update merged = republish(new Bucket(target.key(), messages, target.published()));
-        drafts.addAll(merged.drafts());
-        return new Update(merged.bucket(), drafts);
+        Map<String, Bucket.Published> published = new HashMap<>(absorbed.published());
+        published.putAll(target.published());
+        return new Bucket(target.key(), messages, published);
     }
 
-    private Update republish(Bucket bucket) {
+    /**
+     * Re-threads a bucket and drafts every topic whose messages changed since it was last published, plus removals
+     * for topics that vanished. Publishing is separate from adding so that several messages of one thread that arrive
+     * close together are classified once.
+     */
+    public Update republish(Bucket bucket) {
         List<ThreadView> views = ThreadAssembler.assemble(bucket.messages());
         Map<String, Bucket.Published> published = new HashMap<>(bucket.published());
         List<TopicDraft> drafts = new ArrayList<>();
