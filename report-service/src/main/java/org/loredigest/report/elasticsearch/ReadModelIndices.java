@@ -3,6 +3,7 @@ package org.loredigest.report.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,9 +38,12 @@ public class ReadModelIndices {
             if (template == null) {
                 throw new IllegalStateException("index template " + spec.templateResource() + " is missing");
             }
-            client.indices().putIndexTemplate(t -> t.withJson(template).name(spec.template()));
+            PutIndexTemplateRequest request = PutIndexTemplateRequest.of(t -> t.withJson(template).name(spec.template()));
+            client.indices().putIndexTemplate(request);
             if (client.indices().exists(e -> e.index(spec.index())).value()) {
-                addNewFields(spec);
+                if (request.template() != null && request.template().mappings() != null) {
+                    addNewFields(spec, request.template().mappings());
+                }
                 return;
             }
             client.indices().create(c -> c.index(spec.index()).aliases(spec.alias(), a -> a.isWriteIndex(true)));
@@ -53,11 +57,7 @@ public class ReadModelIndices {
         }
     }
 
-    private void addNewFields(IndexSpec spec) throws IOException {
-        TypeMapping mapping = client.indices().simulateTemplate(s -> s.name(spec.template())).template().mappings();
-        if (mapping == null) {
-            return;
-        }
+    private void addNewFields(IndexSpec spec, TypeMapping mapping) throws IOException {
         try {
             client.indices().putMapping(m -> m.index(spec.index()).properties(mapping.properties()));
         } catch (ElasticsearchException e) {
