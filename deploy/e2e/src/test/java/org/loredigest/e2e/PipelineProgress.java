@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,11 @@ final class PipelineProgress {
             for (var group : GROUP_INPUTS.entrySet()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
                         admin.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get());
-                for (var topic : admin.describeTopics(group.getValue()).allTopicNames().get().values()) {
+                List<String> inputs = new ArrayList<>(group.getValue());
+                // a Kafka Streams application's repartition topics: <application.id>-<name>-repartition
+                admin.listTopics().names().get().stream()
+                        .filter(t -> t.startsWith(group.getKey() + "-") && t.endsWith("-repartition")).forEach(inputs::add);
+                for (var topic : admin.describeTopics(inputs).allTopicNames().get().values()) {
                     topic.partitions().forEach(p -> committed.putIfAbsent(new TopicPartition(topic.name(), p.partition()), null));
                 }
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
