@@ -121,11 +121,36 @@ final class FixStatusRule {
     }
 
     static boolean appliedText(ThreadMessage m) {
-        if ("APPLIED_NOTICE".equals(m.kind())) {
+        if ("APPLIED_NOTICE".equals(m.kind()) && m.fromBot()) {
             return true;
         }
+        // a person's mail is judged by its own lines: kernel-mail's kind also fires on "applied" inside a sentence
         String head = firstLines(m.text(), 12);
-        return APPLIED_LINE.matcher(head).find() && !NOT_APPLIED.matcher(head).find();
+        if (NOT_APPLIED.matcher(head).find()) {
+            return false;
+        }
+        java.util.regex.Matcher applied = APPLIED_LINE.matcher(head);
+        while (applied.find()) {
+            if (!continuesSentence(head, applied.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The line at {@code at} wraps a sentence begun on the line above (which ends without punctuation): "can be\n
+     * applied to not only cgroups" is not a statement that something was applied.
+     */
+    static boolean continuesSentence(String text, int at) {
+        int end = text.lastIndexOf('\n', Math.max(0, at - 1));
+        if (end <= 0) {
+            return false;
+        }
+        int start = text.lastIndexOf('\n', end - 1) + 1;
+        String above = text.substring(start, end).strip();
+        return !above.isEmpty() && Character.isLetterOrDigit(above.charAt(above.length() - 1))
+                && !above.matches("(?i)(?:hi|hello|hey|thanks|thank you|ok|okay)\\b.*|.*\\b(?:wrote|said)$");
     }
 
     private static String firstLines(String text, int lines) {

@@ -23,11 +23,14 @@ final class ProblemClass {
             "\\b(?:build (?:error|failure|warning|regression)|compile (?:error|warning)|error: |warning: unused|"
                     + "-werror|w=1|sparse: |smatch|coccinelle|coverity|undefined reference|implicit declaration|"
                     + "kernel-doc|doesn't build|does not build|fails to build|linux-next: build)\\b");
-    /** Memory-safety and isolation classes: security-relevant per RUBRIC.md convention 4. */
+    /**
+     * Memory-safety and isolation classes: security-relevant per RUBRIC.md convention 4. A KASAN report of a NULL
+     * dereference is a crash, not memory corruption, so it does not count by itself.
+     */
     static final Pattern SECURITY = Pattern.compile(
             "\\b(?:use[- ]after[- ]free|slab-use-after-free|uaf|out[- ]of[- ]bounds|oob (?:read|write|access)|"
                     + "buffer overflow|heap overflow|stack overflow|integer overflow|double[- ]free|uninit-value|"
-                    + "uninitiali[sz]ed (?:memory|value|data) (?:to|is) (?:user|exposed|leak)|kasan: |kmsan: |"
+                    + "uninitiali[sz]ed (?:memory|value|data) (?:to|is) (?:user|exposed|leak)|kasan: (?!null-ptr-deref)|kmsan: |"
                     + "info(?:rmation)? leak|leaks? kernel (?:memory|pointers?|addresses)|privilege escalation|"
                     + "cve-\\d{4}-\\d+|refcount (?:underflow|overflow|corruption)|type confusion|"
                     + "(?:unprivileged|non-root|untrusted) (?:user|users|container|process)[^.\\n]{0,80}"

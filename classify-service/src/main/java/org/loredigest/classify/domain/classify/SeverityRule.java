@@ -53,6 +53,13 @@ final class SeverityRule {
         return Verdict.of("medium", "bug report without crash, hang or memory-safety words", first.messageId());
     }
 
+    /** What is fixed is itself cleanup-class: typos, comments, style (RUBRIC.md: code style is low). */
+    private static final String STYLE_FIX = ".*\\bfix(?:es)? (?:a |the |some |minor )?(?:typos?|spelling|comments?|kernel-doc|"
+            + "checkpatch\\S*|format(?:ting)?|style|coding style|whitespace|indentation)\\b.*";
+    /** A compiler diagnostic as quoted in commit messages: "warning: unused function 'x' [-Wunused-function]". */
+    private static final java.util.regex.Pattern COMPILER_WARNING = java.util.regex.Pattern.compile(
+            "\\bwarning: [^\\n]{0,160}\\[-[wW][a-zA-Z0-9-]+(?:=[^\\]]*)?\\]");
+
     private static Verdict patch(ThreadFacts f, boolean security) {
         ThreadMessage head = f.postings().isEmpty() ? f.first() : f.postings().get(0);
         String title = head.title().toLowerCase(Locale.ROOT);
@@ -87,11 +94,14 @@ final class SeverityRule {
         }
         String cleanup = ProblemClass.find(ProblemClass.CLEANUP, title);
         if (cleanup != null && !title.contains("fix") || title.matches("^(?:\\S+: )*(?:fix )?(?:a |the )?(?:typos?|spelling)\\b.*")
-                || title.matches(".*\\bfix (?:a |the )?(?:typos?|spelling|comment|kernel-doc)\\b.*")) {
+                || title.matches(STYLE_FIX)) {
             return Verdict.of("low", "cleanup-class change: '" + (cleanup == null ? "typo" : cleanup) + "'", head.messageId());
         }
         if (ProblemClass.find(ProblemClass.BUILD, title) != null) {
             return Verdict.of("low", "build warning or error fix", head.messageId());
+        }
+        if (COMPILER_WARNING.matcher(text).find() && highInText == null) {
+            return Verdict.of("low", "fixes a compiler warning quoted in the commit message", head.messageId());
         }
         String unchanged = ProblemClass.find(ProblemClass.NO_FUNCTIONAL_CHANGE, text);
         if (unchanged != null && !fixes) {

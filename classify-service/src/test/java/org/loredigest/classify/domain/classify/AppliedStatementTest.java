@@ -1,0 +1,35 @@
+package org.loredigest.classify.domain.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.loredigest.classify.domain.mail.MailMapping;
+import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.testing.Mails;
+import org.loredigest.mail.MailParser;
+
+/** "Applied" counts only as a statement of its own, never as a word of a sentence wrapped onto a new line. */
+class AppliedStatementTest {
+
+    private static ThreadMessage reply(String body) {
+        byte[] raw = Mails.mail("r1@example.org", "Maint Ainer <m@example.org>", "Mon, 2 Dec 2024 10:00:00 +0000",
+                "Re: [PATCH] mm: something", "p1@example.org", "p1@example.org", body);
+        return MailMapping.toThreadMessage("r1@example.org", "cgroups", new MailParser().parse(raw, Instant.EPOCH));
+    }
+
+    @Test
+    void aMaintainerSayingAppliedCounts() {
+        assertThat(FixStatusRule.appliedText(reply("Thanks,\n\nApplied to for-6.14.\n"))).isTrue();
+        assertThat(FixStatusRule.appliedText(reply("Hi,\nApplied, thanks!\n"))).isTrue();
+    }
+
+    @Test
+    void aWrappedSentenceThatContinuesWithAppliedDoesNot() {
+        String body = "Because we have DAMOS filter type for cgroups, we can know how\n"
+                + "much of workingset belongs to specific groups.  This can be\n"
+                + "applied to not only cgroups, but for any DAMOS filter types that exist (e.g.,\n"
+                + "anonymous page, young page).\n";
+        assertThat(FixStatusRule.appliedText(reply(body))).isFalse();
+    }
+}
