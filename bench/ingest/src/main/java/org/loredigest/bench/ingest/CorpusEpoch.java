@@ -18,7 +18,8 @@ import org.loredigest.mail.mbox.MboxReader;
 /**
  * Builds a public-inbox v2 epoch ({@code INBOX/git/0.git}) from mbox files with {@code git fast-import}, in the layout
  * public-inbox writes: one commit per message on {@code refs/heads/master}, tree = the single blob {@code m}. The
- * result is one pack file, like an epoch cloned from lore.
+ * result is one pack file in which each message is a delta on the one before, as public-inbox writes new mail (a
+ * clone of a repacked lore epoch has older messages as deltas on newer ones; see bench/README.md).
  */
 final class CorpusEpoch {
 

@@ -35,7 +35,8 @@ import org.loredigest.testkit.KafkaServer;
  * Reads a public-inbox epoch holding all corpus mail into a real broker the way a {@code dir} source does (JGit,
  * duplicate filter, one Kafka transaction and checkpoint per 1,000 records), and, in the same run and against the same
  * broker, sends the same bytes with a plain idempotent {@code acks=all} producer as the baseline. Rounds alternate so
- * both see the same machine load; the medians are printed.
+ * both see the same machine load; each round prints rates, the CPU seconds spent by this JVM and the broker, and the
+ * ratio to the baseline round before it; then the medians.
  *
  * <p>Arguments: {@code [rounds [warm-up rounds]]} (default 5 and 3; JGit and the producer take a few rounds to be
  * compiled). System property {@code lore.shared.dir} (default {@code ../shared}).
@@ -47,7 +48,7 @@ public final class IngestBench {
     private static final int BATCH = 1000;
 
     /** {@code messages} read (for the baseline: sent), {@code published} of them as new records. */
-    private record Round(long messages, long published, long bytes, long nanos) {
+    private record Round(long messages, long published, long bytes, long nanos, CpuTime cpu) {
         double messagesPerSecond() {
             return messages / (nanos / 1e9);
         }
@@ -91,32 +92,41 @@ public final class IngestBench {
             ObjectMapper json = EventJson.mapper();
             List<Round> baseline = new ArrayList<>();
             List<Round> ingest = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            System.out.printf("load average at start: %s%n", CpuTime.loadAverage());
             for (int round = 1 - warmUps; round <= rounds; round++) {
                 Round b = baseline(config, contents, keys);
                 Round i = ingest(config, json, work, round, contents.bytes());
-                String label = round <= 0 ? "warm-up" : "round " + round;
-                System.out.printf("%-8s baseline %,8.0f msg/s %6.1f MB/s | ingest %,8.0f msg/s %6.1f MB/s (%,d published)%n",
-                        label, b.messagesPerSecond(), b.megabytesPerSecond(), i.messagesPerSecond(),
-                        i.megabytesPerSecond(), i.published());
+                double ratio = i.megabytesPerSecond() / b.megabytesPerSecond();
+                System.out.printf("%-8s baseline %,7.0f msg/s %6.1f MB/s %5.2f cpu-s | ingest %,7.0f msg/s %6.1f MB/s "
+                                + "%5.2f cpu-s (%,d published) | %.2f%n", round <= 0 ? "warm-up" : "round " + round,
+                        b.messagesPerSecond(), b.megabytesPerSecond(), b.cpu().total(), i.messagesPerSecond(),
+                        i.megabytesPerSecond(), i.cpu().total(), i.published(), ratio);
                 if (round > 0) {
                     baseline.add(b);
                     ingest.add(i);
-                }
-                if (round == rounds) {
-                    Round r = readOnly(work, contents.bytes());
-                    long start = System.nanoTime();
-                    contents.messages().forEach(ContentDigest::of);
-                    Round d = new Round(keys.size(), 0, contents.bytes(), System.nanoTime() - start);
-                    System.out.printf("parts:   epoch read alone %,8.0f msg/s %6.1f MB/s | content digest alone %,8.0f msg/s%n",
-                            r.messagesPerSecond(), r.megabytesPerSecond(), d.messagesPerSecond());
+                    ratios.add(ratio);
                 }
             }
-            double bMsgs = median(baseline.stream().map(Round::messagesPerSecond).toList());
+            Round r = readOnly(work, contents.bytes());
+            long start = System.nanoTime();
+            contents.messages().forEach(ContentDigest::of);
+            double digestRate = keys.size() / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("parts:   epoch read alone %,8.0f msg/s %6.1f MB/s %5.2f cpu-s | content digest alone "
+                    + "%,8.0f msg/s%n", r.messagesPerSecond(), r.megabytesPerSecond(), r.cpu().total(), digestRate);
             double bMb = median(baseline.stream().map(Round::megabytesPerSecond).toList());
-            double iMsgs = median(ingest.stream().map(Round::messagesPerSecond).toList());
             double iMb = median(ingest.stream().map(Round::megabytesPerSecond).toList());
-            System.out.printf("median of %d rounds: baseline %,.0f msg/s %.1f MB/s; ingest %,.0f msg/s %.1f MB/s; "
-                    + "ingest/baseline %.2f (MB/s)%n", rounds, bMsgs, bMb, iMsgs, iMb, iMb / bMb);
+            double bCpu = median(baseline.stream().map(x -> x.cpu().total()).toList());
+            double iCpu = median(ingest.stream().map(x -> x.cpu().total()).toList());
+            System.out.printf("median of %d rounds: baseline %,.0f msg/s %.1f MB/s %.2f cpu-s (broker %.2f); "
+                            + "ingest %,.0f msg/s %.1f MB/s %.2f cpu-s (broker %.2f)%n", rounds,
+                    median(baseline.stream().map(Round::messagesPerSecond).toList()), bMb, bCpu,
+                    median(baseline.stream().map(x -> x.cpu().children()).toList()),
+                    median(ingest.stream().map(Round::messagesPerSecond).toList()), iMb, iCpu,
+                    median(ingest.stream().map(x -> x.cpu().children()).toList()));
+            System.out.printf("ingest/baseline: %.2f (medians, MB/s), %.2f (median of round pairs), %.2f (CPU, "
+                    + "baseline cpu-s / ingest cpu-s); load average at end: %s%n", iMb / bMb, median(ratios),
+                    bCpu / iCpu, CpuTime.loadAverage());
         }
     }
 
@@ -126,6 +136,7 @@ public final class IngestBench {
         try (var producer = new KafkaProducer<>(ProducerSettings.of(config, "bench-baseline"), new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.partitionsFor(BASELINE_TOPIC); // metadata outside the timing, as the ingest producer has it
+            CpuTime cpu = CpuTime.now();
             long start = System.nanoTime();
             for (int i = 0; i < keys.size(); i++) {
                 producer.send(new ProducerRecord<>(BASELINE_TOPIC, keys.get(i), contents.messages().get(i)),
@@ -137,10 +148,11 @@ public final class IngestBench {
             }
             producer.flush();
             long nanos = System.nanoTime() - start;
+            CpuTime used = CpuTime.now().since(cpu);
             if (failure.get() != null) {
                 throw new IllegalStateException("baseline send failed", failure.get());
             }
-            return new Round(keys.size(), keys.size(), contents.bytes(), nanos);
+            return new Round(keys.size(), keys.size(), contents.bytes(), nanos, used);
         }
     }
 
@@ -156,11 +168,13 @@ public final class IngestBench {
                     new DuplicateFilter(new SeenMessages(1 << 20)),
                     new SourceSettings(MAX_MESSAGE_BYTES, BATCH, Duration.ofSeconds(1), Duration.ofMinutes(1)),
                     Clock.systemUTC());
+            CpuTime cpu = CpuTime.now();
             long start = System.nanoTime();
             long published = runner.pollOnce();
             long nanos = System.nanoTime() - start;
+            CpuTime used = CpuTime.now().since(cpu);
             long read = published + runner.stats().duplicates() + runner.stats().deadLetteredCount();
-            return new Round(read, published, bytes, nanos);
+            return new Round(read, published, bytes, nanos, used);
         }
     }
 
@@ -194,9 +208,10 @@ public final class IngestBench {
                 return false;
             }
         };
+        CpuTime cpu = CpuTime.now();
         long start = System.nanoTime();
         GitEpochReader.local(inbox, MAX_MESSAGE_BYTES).read(Map.of(), counting);
-        return new Round(count[0], 0, bytes, System.nanoTime() - start);
+        return new Round(count[0], 0, bytes, System.nanoTime() - start, CpuTime.now().since(cpu));
     }
 
     private static double median(List<Double> values) {

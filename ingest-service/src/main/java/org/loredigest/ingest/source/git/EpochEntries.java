@@ -17,7 +17,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * The entries of an epoch's commits, loaded in commit order on a second thread a bounded amount ahead of the
  * caller: inflating and un-deltifying blobs is most of the cost of reading an epoch, and this way it overlaps with
- * publishing. At most {@value #AHEAD_BYTES} bytes of messages wait in memory.
+ * publishing. At most {@value #AHEAD_BYTES} bytes of messages wait in memory. Blobs come from {@link PackedBlobs}
+ * (each delta resolved once), JGit reads what that leaves out.
  */
 final class EpochEntries implements AutoCloseable {
 
@@ -79,12 +80,12 @@ final class EpochEntries implements AutoCloseable {
     }
 
     private void load(Repository repo, List<RevCommit> commits, int maxMessageBytes) {
-        try (ObjectReader objects = repo.newObjectReader()) {
+        try (ObjectReader objects = repo.newObjectReader(); PackedBlobs packed = PackedBlobs.open(repo.getDirectory())) {
             for (RevCommit commit : commits) {
                 if (closed) {
                     return;
                 }
-                hand(entry(objects, commit, maxMessageBytes));
+                hand(entry(objects, packed, commit, maxMessageBytes));
             }
             hand(END);
         } catch (InterruptedException e) {
@@ -103,9 +104,14 @@ final class EpochEntries implements AutoCloseable {
         queue.put(entry);
     }
 
-    private static Entry entry(ObjectReader objects, RevCommit commit, int maxMessageBytes) throws IOException {
+    private static Entry entry(ObjectReader objects, PackedBlobs packed, RevCommit commit, int maxMessageBytes)
+            throws IOException {
         ObjectId message = blob(objects, commit, "m");
         if (message != null) {
+            byte[] fromPack = packed.blob(message, maxMessageBytes);
+            if (fromPack != null) {
+                return new Entry(commit, Kind.MESSAGE, fromPack, fromPack.length);
+            }
             ObjectLoader loader = objects.open(message, Constants.OBJ_BLOB);
             if (loader.getSize() > maxMessageBytes) {
                 try (InputStream in = loader.openStream()) {
