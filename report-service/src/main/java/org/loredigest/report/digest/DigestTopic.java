@@ -1,5 +1,6 @@
 package org.loredigest.report.digest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +55,8 @@ public record DigestTopic(
         summary = summary == null ? Summary.EMPTY : summary;
     }
 
-    /** Link to the thread on lore. */
+    /** Link to the thread on lore (also a field of the JSON digest). */
+    @JsonProperty("loreUrl")
     public String loreUrl() {
         return LoreLinks.message(list, id);
     }
@@ -63,7 +65,8 @@ public record DigestTopic(
         return subsystems.isEmpty() ? "" : subsystems.get(0);
     }
 
-    /** Link to the message that proves the fix status, when there is one. */
+    /** Link to the message that proves the fix status, when there is one (also a field of the JSON digest). */
+    @JsonProperty("fixEvidenceUrl")
     public String fixEvidenceUrl() {
         return fixEvidence == null ? null : LoreLinks.message(list, fixEvidence);
     }

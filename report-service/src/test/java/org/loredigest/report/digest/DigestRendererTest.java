@@ -72,5 +72,6 @@ class DigestRendererTest {
         assertThat(tree.get("overview").get("topics").asInt()).isEqualTo(5);
         assertThat(tree.get("trends").get("byType")).isNotEmpty();
         assertThat(tree.get("top").get(0).get("title").asText()).isEqualTo(DigestFixtures.HOSTILE_TITLE);
+        assertThat(tree.get("top").get(0).get("loreUrl").asText()).startsWith("https://lore.kernel.org/");
     }
 }
