@@ -83,11 +83,26 @@ public final class ClassifyBench {
                         r.topics().size(), r.topicRecords(), seconds);
                 System.out.printf("throughput: %,.0f messages/s, %,.1f topics/s (%d partitions, exactly_once_v2)%n",
                         keys.size() / seconds, r.topics().size() / seconds, partitions);
+                // wall time depends on what else runs on the machine; the stream threads' CPU time much less so
+                double cpu = streamThreadCpuSeconds();
+                System.out.printf("stream threads: %.1f CPU s, %,.0f messages per CPU s%n", cpu, keys.size() / cpu);
             }
         }
     }
 
     record Result(Set<String> topics, long topicRecords, Instant lastOutput) {
+    }
+
+    /** CPU time of the Kafka Streams processing threads so far (they live until the streams instance closes). */
+    static double streamThreadCpuSeconds() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains("StreamThread")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(t.threadId()));
+            }
+        }
+        return nanos / 1e9;
     }
 
     static List<byte[]> mails(Path dir) throws IOException {
