@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UserAgent;
 import org.loredigest.ingest.source.http.PoliteHttp;
 
 /**
@@ -42,6 +43,8 @@ final class MirroredEpochs implements Epochs {
         this.mirrorDir = mirrorDir;
         this.http = http;
         this.json = json;
+        // JGit's clone and fetch do their own HTTP; they announce the same client (a process-wide setting of JGit)
+        UserAgent.set(http.userAgent());
     }
 
     @Override
@@ -92,6 +95,7 @@ final class MirroredEpochs implements Epochs {
         deleteTree(partial);
         Files.createDirectories(partial.getParent());
         LOG.info("cloning " + url + " into " + gitDir);
+        http.awaitTurn();
         try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(partial.toFile()).setMirror(true).call()) {
             // cloned; moved into place below so a half-done clone is never taken for an epoch
         } catch (GitAPIException e) {
@@ -102,6 +106,7 @@ final class MirroredEpochs implements Epochs {
     }
 
     private void fetchEpoch(int n, Path gitDir) throws IOException {
+        http.awaitTurn();
         try (Git git = Git.open(gitDir.toFile())) {
             git.fetch().setRemote(inboxUrl + n).setRefSpecs(ALL_BRANCHES).call();
         } catch (GitAPIException e) {

@@ -18,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * The one way this service talks HTTP to lore: a clear User-Agent, at most {@code requestsPerSecond} requests started
  * per second across all sources, and on 429 and 5xx (or a broken connection) a retry after an exponential backoff,
- * or after the server's Retry-After when it sends one.
+ * or after the server's Retry-After when it sends one. A retry wait holds back every request of the client, not
+ * only the one retried: lore limits per client address, so one source's 429 is every source's. A Retry-After
+ * longer than the longest backoff is not cut short; the request fails instead and the source tries again later.
  */
 public final class PoliteHttp {
 
@@ -61,36 +63,48 @@ public final class PoliteHttp {
      * Sends the request, retrying as described above. Returns the first response that is not retried (2xx, 3xx,
      * other 4xx); its body must be closed by the caller.
      *
-     * @throws HttpStatusException when the last attempt still got a retried status
+     * @throws HttpStatusException when the last attempt still got a retried status, or the server asked for a wait
+     *                             longer than the longest backoff
      */
     public HttpResponse<InputStream> send(HttpRequest.Builder request) throws IOException {
         HttpRequest built = request.timeout(timeout).setHeader("User-Agent", userAgent).build();
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             awaitTurn();
-            Duration wait;
+            HttpResponse<InputStream> response;
             try {
-                HttpResponse<InputStream> response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
-                if (!RETRIED.contains(response.statusCode())) {
-                    return response;
-                }
-                response.body().close();
-                lastFailure = new HttpStatusException(built.method() + " " + built.uri() + " answered "
-                        + response.statusCode() + " after " + attempt + " attempt(s)", response.statusCode());
-                wait = retryAfter(response).orElse(backoff(attempt));
+                response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted during " + built.uri(), e);
             } catch (IOException e) {
                 lastFailure = e;
-                wait = backoff(attempt);
+                retryLater(built, attempt, backoff(attempt), e);
+                continue;
             }
-            if (attempt < maxAttempts) {
-                LOG.info("retrying " + built.uri() + " in " + wait + " (" + lastFailure.getMessage() + ")");
-                pause(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait);
+            if (!RETRIED.contains(response.statusCode())) {
+                return response;
             }
+            response.body().close();
+            lastFailure = new HttpStatusException(built.method() + " " + built.uri() + " answered "
+                    + response.statusCode() + " after " + attempt + " attempt(s)", response.statusCode());
+            Optional<Duration> asked = retryAfter(response);
+            if (asked.isPresent() && asked.get().compareTo(maxBackoff) > 0) {
+                holdOff(maxBackoff);
+                throw new HttpStatusException(lastFailure.getMessage() + "; its Retry-After of " + asked.get()
+                        + " is longer than the longest backoff " + maxBackoff + ", so no retry now",
+                        response.statusCode());
+            }
+            retryLater(built, attempt, asked.orElse(backoff(attempt)), lastFailure);
         }
         throw lastFailure;
+    }
+
+    private void retryLater(HttpRequest request, int attempt, Duration wait, IOException failure) {
+        if (attempt < maxAttempts) {
+            LOG.info("retrying " + request.uri() + " in " + wait + " (" + failure.getMessage() + ")");
+            holdOff(wait); // the next awaitTurn waits it out
+        }
     }
 
     /** Backoff before attempt {@code attempt + 1}: first, 2x, 4x ..., capped. */
@@ -120,7 +134,20 @@ public final class PoliteHttp {
         }
     }
 
-    private void awaitTurn() throws IOException {
+    /** No request of this client starts earlier than {@code wait} from now. */
+    private synchronized void holdOff(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        if (until.isAfter(nextStart)) {
+            nextStart = until;
+        }
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Waits for this client's next request slot, for a request another HTTP stack (JGit's transport) makes. */
+    public void awaitTurn() throws IOException {
         Duration wait;
         synchronized (this) {
             Instant now = clock.instant();
