@@ -96,6 +96,37 @@ public final class PublicInboxServer implements AutoCloseable {
                 root.resolve("mda.log"), rawMessage);
     }
 
+    /**
+     * Removes a message the way a moderator removes spam ({@code public-inbox-learn rm --all}): public-inbox does not
+     * rewrite history for this but commits a deletion, a tree holding the removed message as blob {@code d}. The
+     * message must be given as archived (public-inbox finds it by Message-ID and content).
+     */
+    public void remove(byte[] rawMessage) {
+        Commands.run("Removing a message with public-inbox-learn", List.of("public-inbox-learn", "rm", "--all"),
+                environment, root.resolve("mda.log"), rawMessage);
+    }
+
+    /**
+     * Starts the next epoch ({@code git/N.git}) as public-inbox does when the current one is full, and returns N;
+     * later deliveries go into it. public-inbox rotates at about 1 GB of mail per epoch (V2Writable
+     * {@code rotate_bytes}, not configurable), so a test asks for the rotation instead of writing that much: this
+     * runs public-inbox's own {@code PublicInbox::MultiGit->add_epoch}, which creates the repository and adds it
+     * to {@code all.git}'s alternates. Until its first delivery the epoch is empty and the manifest leaves it out.
+     */
+    public int startEpoch() {
+        int next;
+        try (Stream<Path> epochs = Files.list(inboxDir.resolve("git"))) {
+            next = 1 + epochs.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]+\\.git"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(0, n.length() - 4))).max().orElse(-1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the epochs of " + inboxDir, e);
+        }
+        Commands.run("Starting epoch " + next, List.of("perl", "-MPublicInbox::MultiGit", "-e",
+                "PublicInbox::MultiGit->new($ARGV[0], 'all.git', 'git')->add_epoch($ARGV[1])",
+                inboxDir.toString(), Integer.toString(next)), environment, root.resolve("mda.log"));
+        return next;
+    }
+
     /** Messages stored in the inbox: commits on {@code master} over all epochs (deletions included, if any). */
     public long messageCount() {
         try (Stream<Path> epochs = Files.list(inboxDir.resolve("git"))) {
