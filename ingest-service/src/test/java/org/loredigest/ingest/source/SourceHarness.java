@@ -110,6 +110,13 @@ final class SourceHarness {
         return messages;
     }
 
+    /** The commit an epoch's master points at. */
+    static String head(Path gitDir) throws IOException {
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
+            return repo.resolve("refs/heads/master").name();
+        }
+    }
+
     static Map<String, Integer> countByKey(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Integer> counts = new HashMap<>();
         records.forEach(r -> counts.merge(r.key(), 1, Integer::sum));
