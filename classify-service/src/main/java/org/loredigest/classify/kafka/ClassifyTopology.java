@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.domain.series.LineageState;
 import org.loredigest.classify.domain.series.SeriesState;
 import org.loredigest.classify.domain.thread.Bucket;
 import org.loredigest.classify.domain.thread.ThreadBook;
@@ -51,6 +52,8 @@ public class ClassifyTopology {
     /** Buckets changed since the last flush. */
     public static final String DIRTY_STORE = "thread-dirty";
     public static final String SERIES_STORE = "series-by-title";
+    /** Series revisions per author: where revisions meet whose title changed. */
+    public static final String LINEAGE_STORE = "series-by-author";
     /**
      * How often changed threads are classified and published. Messages of one thread arriving within one interval
      * give one record that reflects all of them; a backlog of a busy thread costs one classification per interval
@@ -96,6 +99,8 @@ public class ClassifyTopology {
                 Serdes.String()).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
                 new JsonSerde<>(json, SeriesState.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE), keys,
+                new JsonSerde<>(json, LineageState.class)).withLoggingEnabled(CHANGELOG_CONFIG));
 
         KStream<String, Routed<ParseStep.Parsed>> parsed = builder
                 .stream(Topics.MAIL_RECEIVED, Consumed.with(keys, Serdes.ByteArray()).withName("received"))
@@ -124,8 +129,16 @@ public class ClassifyTopology {
                 .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "thread", Topics.THREAD_CLASSIFIED_DLQ,
                         letterSerde), "dead"))
                 .defaultBranch(Branched.withConsumer(ok -> {
-                    KStream<String, Routed<ThreadClassified>> classified = ok
-                            .mapValues(Routed::value, Named.as("draft"))
+                    KStream<String, TopicDraft> own = ok.mapValues(Routed::value, Named.as("draft"));
+                    // revisions whose title changed meet by author, and come back as links keyed by title
+                    KStream<String, TopicDraft> links = own
+                            .filter((k, v) -> v.posting() != null, Named.as("series-postings"))
+                            .selectKey((k, v) -> v.posting().authorEmail().toLowerCase(java.util.Locale.ROOT),
+                                    Named.as("by-author"))
+                            .repartition(Repartitioned.with(keys, draftSerde).withName("series-author"))
+                            .process(LineageStep::new, Named.as("lineage-state"), LINEAGE_STORE);
+                    KStream<String, Routed<ThreadClassified>> classified = own
+                            .merge(links, Named.as("drafts-and-links"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-title"))
                             .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE);
                     classified.split(Named.as("series-"))

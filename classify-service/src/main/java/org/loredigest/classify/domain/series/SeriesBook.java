@@ -97,19 +97,40 @@ public final class SeriesBook {
                             "v" + r.series().version() + " posted again"));
                 }
             }
+            for (TopicDraft.Enrichment x : targeted(d.threadId(), entries)) {
+                if (LineageBook.NEWER.equals(x.relation()) || LineageBook.OLDER.equals(x.relation())) {
+                    var link = new ThreadClassified.RevisionLink(x.other(), x.otherVersion(), x.otherRfc(), x.otherPostedAt());
+                    (LineageBook.NEWER.equals(x.relation()) ? after : before).add(link);
+                }
+            }
+            Comparator<ThreadClassified.RevisionLink> order = Comparator.comparingInt(ThreadClassified.RevisionLink::version)
+                    .thenComparing(r -> r.rfc() ? 0 : 1).thenComparing(ThreadClassified.RevisionLink::postedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(ThreadClassified.RevisionLink::threadId);
+            before.sort(order);
+            after.sort(order);
             newest = after.isEmpty();
             series = new ThreadClassified.SeriesInfo(series.seriesKey(), series.version(), series.rfc(), series.resend(),
                     series.coverMessageId(), series.expectedPatches(), series.patchCount(), series.missingParts(),
                     series.changeId(), series.baseCommit(), before, after);
             if (!after.isEmpty()) {
                 ThreadClassified.RevisionLink next = after.get(0);
-                fix = raise(fix, "superseded", "a newer revision exists: v" + next.version() + " in thread " + next.threadId(),
-                        next.threadId());
+                TopicDraft.Enrichment retitled = targeted(d.threadId(), entries).stream()
+                        .filter(x -> next.threadId().equals(x.other())).findFirst().orElse(null);
+                fix = retitled != null
+                        ? raise(fix, "superseded", "a newer revision exists: " + retitled.note(), retitled.messageId())
+                        : raise(fix, "superseded", "a newer revision exists: v" + next.version() + " in thread "
+                                + next.threadId(), next.threadId());
+            }
+        }
+        for (TopicDraft.Enrichment x : targeted(d.threadId(), entries)) {
+            related.add(new ThreadClassified.RelatedThread(x.other(), x.relation(), x.messageId(), x.note()));
+            if (x.fixStatus() != null && !LineageBook.NEWER.equals(x.relation())) {
+                fix = raise(fix, x.fixStatus(), x.relation() + ": " + x.note(), x.messageId());
             }
         }
         for (SeriesState.Entry e : entries.values()) {
             TopicDraft.Enrichment x = e.draft().enrichment();
-            if (e.draft().topic() || x == null) {
+            if (e.draft().topic() || x == null || x.target() != null) {
                 continue;
             }
             related.add(new ThreadClassified.RelatedThread(e.draft().threadId(), x.relation(), x.messageId(), x.note()));
@@ -122,6 +143,19 @@ public final class SeriesBook {
                 d.rootMessageId(), d.rootMissing(), d.rootKind(), d.link(), d.author(), d.participants(), d.messageCount(),
                 d.botMessageCount(), d.firstActivity(), d.lastActivity(), series, d.type(), d.severity(), d.security(), fix,
                 d.subsystems(), d.summary(), d.changes(), d.trailers(), d.reviewers(), related, d.botActivity());
+    }
+
+    /** Links and evidence meant for this one thread (a retitled revision, a report closed elsewhere), in id order. */
+    private static List<TopicDraft.Enrichment> targeted(String threadId, Map<String, SeriesState.Entry> entries) {
+        List<String> ids = new ArrayList<>();
+        for (SeriesState.Entry e : entries.values()) {
+            TopicDraft.Enrichment x = e.draft().enrichment();
+            if (!e.draft().topic() && x != null && threadId.equals(x.target())) {
+                ids.add(e.draft().threadId());
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids.stream().map(id -> entries.get(id).draft().enrichment()).toList();
     }
 
     /** Newer revision: a higher version, or the same version no longer marked RFC. */

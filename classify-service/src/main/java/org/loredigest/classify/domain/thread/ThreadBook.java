@@ -10,6 +10,7 @@ import org.loredigest.classify.domain.TopicBuilder;
 import org.loredigest.classify.domain.classify.Classification;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
 import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.domain.series.SeriesPosting;
 import org.loredigest.classify.domain.summary.Summariser;
 import org.loredigest.events.ThreadClassified;
 
@@ -94,7 +95,8 @@ public final class ThreadBook {
         ThreadMessage first = view.first();
         TopicDraft.Enrichment enrichment = enrichment(view);
         String titleKey = enrichment != null && first.aboutTitleKey() != null ? first.aboutTitleKey() : titleKey(view);
-        return new TopicDraft(view.threadId(), titleKey, sequence, false, enrichment == null, record, enrichment);
+        SeriesPosting posting = enrichment == null ? SeriesPosting.of(view, record, titleKey) : null;
+        return new TopicDraft(view.threadId(), titleKey, sequence, false, enrichment == null, record, enrichment, posting);
     }
 
     /**
@@ -120,7 +122,7 @@ public final class ThreadBook {
                         "applied");
         List<TopicDraft> out = new ArrayList<>();
         for (String title : first.pullTitles()) {
-            out.add(new TopicDraft(view.threadId(), title, sequence, false, false, null, enrichment));
+            out.add(new TopicDraft(view.threadId(), title, sequence, false, false, null, enrichment, null));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.loredigest.classify.domain.thread;
 
+import java.time.Instant;
+import org.loredigest.classify.domain.series.SeriesPosting;
 import org.loredigest.events.ThreadClassified;
 
 /**
@@ -13,20 +15,29 @@ import org.loredigest.events.ThreadClassified;
  * @param topic      the thread is a topic of its own (false: bot-only mail, stable-review fan-out, notices)
  * @param draft      the record built from the thread alone (null when removed)
  * @param enrichment for non-topics: what they add to the topic with the same title, else null
+ * @param posting    for series revisions: what links it to revisions under other titles and to reports it closes
  */
 public record TopicDraft(String threadId, String titleKey, long sequence, boolean removed, boolean topic,
-                         ThreadClassified draft, Enrichment enrichment) {
+                         ThreadClassified draft, Enrichment enrichment, SeriesPosting posting) {
 
     /**
      * @param relation  {@code stable-backport}, {@code mm-commits} or {@code bot-report}
      * @param messageId the message that shows it
      * @param note      what it says
      * @param fixStatus the status it is evidence for ({@code applied}, {@code merged}), or null
+     * @param target    the one thread it is about (a linked revision, a closed report); null: the newest revision
+     *                  of every series under the title
+     * @param other     for links between threads: the linked thread, with its version, RFC flag and posting time
      */
-    public record Enrichment(String relation, String messageId, String note, String fixStatus) {
+    public record Enrichment(String relation, String messageId, String note, String fixStatus, String target, String other,
+                             int otherVersion, boolean otherRfc, Instant otherPostedAt) {
+
+        public Enrichment(String relation, String messageId, String note, String fixStatus) {
+            this(relation, messageId, note, fixStatus, null, null, 0, false, null);
+        }
     }
 
     public static TopicDraft removal(String threadId, String titleKey, long sequence) {
-        return new TopicDraft(threadId, titleKey, sequence, true, false, null, null);
+        return new TopicDraft(threadId, titleKey, sequence, true, false, null, null, null);
     }
 }

@@ -1,0 +1,78 @@
+package org.loredigest.classify.domain.series;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.loredigest.classify.domain.thread.TopicDraft;
+
+class LineageBookTest {
+
+    static SeriesPosting posting(String id, String title, int version, String changeId, Instant at, List<String> files,
+                                 List<String> links) {
+        return new SeriesPosting(id, id, title.toLowerCase(), title, "dev@example.org", version, false, changeId, at, files,
+                links, List.of(), "proposed");
+    }
+
+    static final Instant DAY1 = Instant.parse("2024-10-01T10:00:00Z");
+    static final Instant DAY2 = Instant.parse("2024-10-08T10:00:00Z");
+
+    @Test
+    void aRetitledNextVersionTouchingTheSameFilesIsLinkedBothWays() {
+        SeriesPosting v1 = posting("v1@x", "mm, hugetlb: add hugeTLB accounting to memory controller", 1, "", DAY1,
+                List.of("mm/hugetlb.c", "mm/memcontrol.c", "include/linux/memcontrol.h"), List.of());
+        SeriesPosting v2 = posting("v2@x", "memcg, hugetlb: add hugeTLB accounting to memcg", 2, "", DAY2,
+                List.of("mm/hugetlb.c", "mm/memcontrol.c", "include/linux/memcontrol.h"), List.of());
+        LineageBook book = new LineageBook();
+        var first = book.apply(LineageState.empty("dev@example.org"), v2, 1);
+        assertThat(first.drafts()).isEmpty();
+        var second = book.apply(first.state(), v1, 1);
+        assertThat(second.drafts()).extracting(TopicDraft::titleKey).containsExactlyInAnyOrder(v1.titleKey(), v2.titleKey());
+        TopicDraft newer = second.drafts().stream().filter(d -> d.titleKey().equals(v1.titleKey())).findFirst().orElseThrow();
+        assertThat(newer.enrichment().target()).isEqualTo("v1@x");
+        assertThat(newer.enrichment().messageId()).isEqualTo("v2@x");
+        assertThat(newer.enrichment().fixStatus()).isEqualTo("superseded");
+
+        // the other arrival order gives the same links
+        var other = book.apply(book.apply(LineageState.empty("dev@example.org"), v1, 1).state(), v2, 1);
+        assertThat(other.drafts()).extracting(TopicDraft::threadId)
+                .containsExactlyInAnyOrderElementsOf(second.drafts().stream().map(TopicDraft::threadId).toList());
+    }
+
+    @Test
+    void theChangeIdDecidesWhenBothCarryOne() {
+        SeriesPosting v1 = posting("a@x", "dev cgroup", 1, "20241001-dev-1", DAY1, List.of("kernel/cgroup/dev.c"), List.of());
+        SeriesPosting v3 = posting("b@x", "dmem cgroup", 3, "20241001-dev-1", DAY2, List.of("kernel/cgroup/dmem.c"), List.of());
+        SeriesPosting other = posting("c@x", "dmem cgroup docs", 2, "20241005-other", DAY2, List.of("kernel/cgroup/dev.c"),
+                List.of());
+        assertThat(LineageBook.linked(v1, v3)).isTrue();
+        assertThat(LineageBook.linked(v1, other)).as("another change-id").isFalse();
+    }
+
+    @Test
+    void aLoreLinkToThePreviousPostingLinksEvenWithOtherFiles() {
+        SeriesPosting v1 = posting("old@x", "mm: move memcg logic into memcg code", 1, "", DAY1, List.of("mm/vmalloc.c"),
+                List.of());
+        SeriesPosting v2 = posting("new@x", "mm: fix accounting of VmallocUsed", 2, "", DAY2, List.of("mm/memcontrol.c"),
+                List.of("old@x"));
+        assertThat(LineageBook.linked(v1, v2)).isTrue();
+    }
+
+    @Test
+    void withoutTheNextVersionOrSharedWorkNothingIsLinked() {
+        SeriesPosting v1 = posting("p@x", "mm: fix a hang in exit", 1, "", DAY1, List.of("mm/memcontrol.c"), List.of());
+        SeriesPosting unversioned = posting("q@x", "mm: another approach to the exit hang", 1, "", DAY2,
+                List.of("mm/memcontrol.c"), List.of());
+        SeriesPosting unrelated = posting("r@x", "cgroup: docs typo", 2, "", DAY2, List.of("Documentation/cgroup.rst"),
+                List.of());
+        assertThat(LineageBook.linked(v1, unversioned)).as("no new version").isFalse();
+        assertThat(LineageBook.linked(v1, unrelated)).as("nothing in common").isFalse();
+        SeriesPosting otherApproach = posting("t@x", "memcg: allow exiting tasks to write back data to swap", 2, "", DAY2,
+                List.of("mm/memcontrol.c"), List.of());
+        assertThat(LineageBook.linked(v1, otherApproach)).as("the same single file, another change").isFalse();
+        assertThat(LineageBook.linked(v1, new SeriesPosting("s@x", "s@x", "mm: fix the exit hang", "mm: fix the exit hang",
+                "other@example.org", 2, false, "", DAY2, List.of("mm/memcontrol.c"), List.of(), List.of(), "proposed")))
+                .as("another author").isFalse();
+    }
+}
