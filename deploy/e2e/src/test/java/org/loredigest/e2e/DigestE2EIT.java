@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.loredigest.events.EventJson;
 import org.loredigest.testkit.ElasticsearchServer;
 import org.loredigest.testkit.KafkaServer;
+import org.loredigest.testkit.ServiceProcess;
 
 /**
  * The digest end to end: February and March 2024 of the cgroups list go into ingest-service over HTTP, through
@@ -35,6 +36,7 @@ import org.loredigest.testkit.KafkaServer;
 class DigestE2EIT {
 
     static final Path ROOT = Path.of(System.getProperty("lore.root.dir", "../.."));
+    static final Path LOGS = Path.of("target", "e2e");
     static final Path CORPUS = Path.of(System.getProperty("lore.shared.dir", "../../../shared"), "corpus", "lore-cgroups");
     static final List<String> MONTHS = List.of("cgroups-2024-02", "cgroups-2024-03");
     static final LocalDate FROM = LocalDate.parse("2024-03-01");
@@ -59,10 +61,12 @@ class DigestE2EIT {
         Map<String, String> config = Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
-                "lore.ingest.api-key", API_KEY);
-        ingest = ServiceProcess.start(ROOT, "ingest-service", config);
-        ServiceProcess classify = ServiceProcess.start(ROOT, "classify-service", config);
-        report = ServiceProcess.start(ROOT, "report-service", config);
+                "lore.ingest.api-key", API_KEY,
+                // a state directory of this run's own: Kafka Streams locks it, and another run may be going on
+                "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
+        ingest = ServiceProcess.start(ROOT, "ingest-service", config, LOGS);
+        ServiceProcess classify = ServiceProcess.start(ROOT, "classify-service", config, LOGS);
+        report = ServiceProcess.start(ROOT, "report-service", config, LOGS);
         services = List.of(report, classify, ingest);
         for (ServiceProcess service : services) {
             service.awaitReady(HTTP, Duration.ofSeconds(90));

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.loredigest.events.EventJson;
 import org.loredigest.testkit.ElasticsearchServer;
 import org.loredigest.testkit.KafkaServer;
+import org.loredigest.testkit.ServiceProcess;
 
 /**
  * The walking skeleton end to end: a real corpus mbox goes into ingest-service over HTTP, through Kafka and
@@ -33,6 +35,7 @@ import org.loredigest.testkit.KafkaServer;
 class PipelineIT {
 
     static final Path ROOT = Path.of(System.getProperty("lore.root.dir", "../.."));
+    static final Path LOGS = Path.of("target", "e2e");
     static final Path CORPUS = Path.of(System.getProperty("lore.shared.dir", "../../../shared"), "corpus");
     static final Path MBOX = CORPUS.resolve("lore-cgroups/cgroups-2024-03.mbox");
     static final Path INDEX = CORPUS.resolve("lore-cgroups/cgroups-2024-03.index.json");
@@ -54,10 +57,12 @@ class PipelineIT {
         Map<String, String> config = Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
-                "lore.ingest.api-key", INGEST_API_KEY);
-        ingest = ServiceProcess.start(ROOT, "ingest-service", config);
-        classify = ServiceProcess.start(ROOT, "classify-service", config);
-        report = ServiceProcess.start(ROOT, "report-service", config);
+                "lore.ingest.api-key", INGEST_API_KEY,
+                // a state directory of this run's own: Kafka Streams locks it, and another run may be going on
+                "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
+        ingest = ServiceProcess.start(ROOT, "ingest-service", config, LOGS);
+        classify = ServiceProcess.start(ROOT, "classify-service", config, LOGS);
+        report = ServiceProcess.start(ROOT, "report-service", config, LOGS);
         for (ServiceProcess service : new ServiceProcess[] {ingest, classify, report}) {
             service.awaitReady(HTTP, Duration.ofSeconds(90));
         }

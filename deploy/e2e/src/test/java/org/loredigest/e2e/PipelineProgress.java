@@ -8,16 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.loredigest.events.Topics;
+import org.loredigest.testkit.ConsumerLag;
+import org.loredigest.testkit.ServiceProcess;
+import org.loredigest.testkit.ServiceProcess;
 
 /**
  * Waits until the pipeline has worked through what was ingested: every mail of a list is in {@code lore-mails}, the
@@ -30,7 +26,6 @@ final class PipelineProgress {
     static final Duration TIMEOUT = Duration.ofSeconds(180);
     static final Duration POLL = Duration.ofSeconds(2);
     static final int QUIET_POLLS = 3;
-    static final int MARKER_ALLOWANCE = 32;
 
     private PipelineProgress() {
     }
@@ -59,43 +54,18 @@ final class PipelineProgress {
                 throw new AssertionError("lore-topics still changing (" + previous + "); report-service log:\n" + report.tail());
             }
             Thread.sleep(POLL.toMillis());
-            long lag = lag(bootstrap);
+            long lag = ConsumerLag.of(bootstrap, GROUP_INPUTS);
             JsonNode answer = search(http, json, elasticsearch, "lore-topics", versions);
             String state = answer.get("hits").get("total").get("value").asLong() + " topics, version sum "
                     + answer.get("aggregations").get("v").get("value").asLong() + ", consumer lag " + lag;
             // transactional producers leave one commit marker per partition after the last record: a settled
             // pipeline has a small lag that no longer moves
-            quiet = state.equals(previous) && lag <= MARKER_ALLOWANCE && !state.startsWith("0 ") ? quiet + 1 : 0;
+            quiet = state.equals(previous) && lag <= ConsumerLag.MARKER_ALLOWANCE && !state.startsWith("0 ") ? quiet + 1 : 0;
             if (!state.equals(previous)) {
                 System.out.println("pipeline after " + Duration.between(deadline.minus(TIMEOUT), Instant.now()).toSeconds()
                         + " s: " + state);
             }
             previous = state;
-        }
-    }
-
-    /** Records not yet committed by the groups, over their input topics and every topic they committed offsets on. */
-    static long lag(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            long lag = 0;
-            for (var group : GROUP_INPUTS.entrySet()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
-                        admin.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get());
-                List<String> inputs = new ArrayList<>(group.getValue());
-                // a Kafka Streams application's repartition topics: <application.id>-<name>-repartition
-                admin.listTopics().names().get().stream()
-                        .filter(t -> t.startsWith(group.getKey() + "-") && t.endsWith("-repartition")).forEach(inputs::add);
-                for (var topic : admin.describeTopics(inputs).allTopicNames().get().values()) {
-                    topic.partitions().forEach(p -> committed.putIfAbsent(new TopicPartition(topic.name(), p.partition()), null));
-                }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                    OffsetAndMetadata done = committed.get(end.getKey());
-                    lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-                }
-            }
-            return lag;
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.loredigest.events.EventJson;
 import org.loredigest.testkit.ElasticsearchServer;
 import org.loredigest.testkit.KafkaServer;
+import org.loredigest.testkit.ServiceProcess;
 
 /**
  * Digest latency against real data: every cgroups mbox of the corpus goes through ingest-, classify- and
@@ -55,9 +56,10 @@ public final class DigestLatencyBench {
             mboxes = files.filter(p -> glob.matches(p.getFileName())).sorted().toList();
         }
         try (KafkaServer kafka = KafkaServer.start(); ElasticsearchServer elasticsearch = ElasticsearchServer.start()) {
-            Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(), "lore.ingest.api-key", "bench");
             Path logs = root.resolve("bench/report/target/logs");
+            Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(), "lore.ingest.api-key", "bench",
+                    "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(logs), "classify-state").toString());
             List<ServiceProcess> services = new ArrayList<>();
             try {
                 for (String name : List.of("ingest-service", "classify-service", "report-service")) {

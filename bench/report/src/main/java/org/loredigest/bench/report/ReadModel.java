@@ -9,12 +9,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.loredigest.events.Topics;
+import org.loredigest.testkit.ConsumerLag;
 
 /** The read model as Elasticsearch holds it: when the pipeline is done with it, and the digest's own search. */
 final class ReadModel {
 
     static final Duration TIMEOUT = Duration.ofMinutes(15);
     static final int QUIET_POLLS = 4;
+    static final Map<String, List<String>> PIPELINE_GROUPS = Map.of(
+            "classify-service", List.of(Topics.MAIL_RECEIVED),
+            "report-service", List.of(Topics.MAIL_PARSED, Topics.THREAD_CLASSIFIED));
 
     private ReadModel() {
     }
@@ -50,7 +57,7 @@ final class ReadModel {
             JsonNode answer = search(http, json, elasticsearch, "lore-topics",
                     "{\"size\":0,\"track_total_hits\":true,\"aggs\":{\"v\":{\"sum\":{\"field\":\"version\"}}}}");
             topics = answer.path("hits").path("total").path("value").asLong();
-            long lag = ConsumerLag.of(bootstrap);
+            long lag = ConsumerLag.of(bootstrap, PIPELINE_GROUPS);
             String state = indexed + " of " + mails + " mails, " + topics + " topics, version sum "
                     + answer.path("aggregations").path("v").path("value").asLong() + ", consumer lag " + lag;
             quiet = state.equals(previous) && lag <= ConsumerLag.MARKER_ALLOWANCE && topics > 0 ? quiet + 1 : 0;
