@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.series.LineageState;
+import org.loredigest.classify.domain.series.ReferenceState;
 import org.loredigest.classify.domain.series.SeriesState;
 import org.loredigest.classify.domain.thread.Bucket;
 import org.loredigest.classify.domain.thread.ThreadBook;
@@ -54,6 +56,8 @@ public class ClassifyTopology {
     public static final String SERIES_STORE = "series-by-title";
     /** Series revisions per author: where revisions meet whose title changed. */
     public static final String LINEAGE_STORE = "series-by-author";
+    /** Bug reports and the patches whose Closes:/Link: trailers name them, keyed by the report's Message-ID. */
+    public static final String REFERENCE_STORE = "references-by-message";
     /**
      * How often changed threads are classified and published. Messages of one thread arriving within one interval
      * give one record that reflects all of them; a backlog of a busy thread costs one classification per interval
@@ -101,6 +105,8 @@ public class ClassifyTopology {
                 new JsonSerde<>(json, SeriesState.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE), keys,
                 new JsonSerde<>(json, LineageState.class)).withLoggingEnabled(CHANGELOG_CONFIG));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REFERENCE_STORE), keys,
+                new JsonSerde<>(json, ReferenceState.class)).withLoggingEnabled(Map.of()));
 
         KStream<String, Routed<ParseStep.Parsed>> parsed = builder
                 .stream(Topics.MAIL_RECEIVED, Consumed.with(keys, Serdes.ByteArray()).withName("received"))
@@ -137,8 +143,17 @@ public class ClassifyTopology {
                                     Named.as("by-author"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-author"))
                             .process(LineageStep::new, Named.as("lineage-state"), LINEAGE_STORE);
+                    // bug reports meet the patches that close them by the report's Message-ID
+                    KStream<String, TopicDraft> closes = own
+                            .flatMap((k, v) -> ReferenceStep.report(v) ? List.of(KeyValue.pair(v.threadId(), v))
+                                    : v.posting() == null ? List.<KeyValue<String, TopicDraft>>of()
+                                    : v.posting().closes().stream().map(id -> KeyValue.pair(id, v)).toList(),
+                                    Named.as("by-report"))
+                            .repartition(Repartitioned.with(keys, draftSerde).withName("report-reference"))
+                            .process(ReferenceStep::new, Named.as("reference-state"), REFERENCE_STORE);
                     KStream<String, Routed<ThreadClassified>> classified = own
                             .merge(links, Named.as("drafts-and-links"))
+                            .merge(closes, Named.as("drafts-links-and-closes"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-title"))
                             .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE);
                     classified.split(Named.as("series-"))

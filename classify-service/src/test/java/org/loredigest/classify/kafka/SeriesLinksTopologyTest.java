@@ -50,4 +50,33 @@ class SeriesLinksTopologyTest {
             assertThat(run.topics().get("e1@x").fixStatus().value()).isEqualTo("proposed");
         }
     }
+
+    @Test
+    void aReportClosedByAPatchInAnotherThreadFollowsThatPatchsStatus() {
+        byte[] report = mail("bug@x", "A Reporter <rep@example.org>", "Mon, 7 Oct 2024 10:00:00 +0000",
+                "[BUG] KASAN: slab-use-after-free in mem_cgroup_charge", null, null,
+                "Running the reproducer gives:\n\nBUG: KASAN: slab-use-after-free in mem_cgroup_charge+0x12/0x40\n"
+                        + "Call Trace:\n mem_cgroup_charge+0x12/0x40\n do_anonymous_page+0x1/0x2\n");
+        byte[] patch = mail("fix@x", DEV, "Tue, 8 Oct 2024 10:00:00 +0000", "[PATCH] mm: memcg: fix use-after-free in charge",
+                null, null, patchBody("Do not touch the folio after it was freed.\n\n"
+                        + "Closes: https://lore.kernel.org/all/bug@x/", "mm/memcontrol.c"));
+        byte[] applied = mail("ok@x", "Andrew Morton <akpm@linux-foundation.org>", "Wed, 9 Oct 2024 10:00:00 +0000",
+                "Re: [PATCH] mm: memcg: fix use-after-free in charge", "fix@x", "fix@x", "Applied, thanks.\n");
+        for (boolean patchFirst : new boolean[] {false, true}) {
+            try (TopologyRun run = new TopologyRun(Optional.empty())) {
+                run.send("cgroups", patchFirst ? patch : report);
+                run.send("cgroups", patchFirst ? report : patch);
+                ThreadClassified bug = run.topics().get("bug@x");
+                assertThat(bug.type().value()).isEqualTo("bug");
+                assertThat(bug.fixStatus().value()).isEqualTo("proposed");
+                assertThat(bug.fixStatus().evidenceMessageIds()).containsExactly("fix@x");
+                assertThat(bug.related()).extracting(ThreadClassified.RelatedThread::threadId).contains("fix@x");
+
+                run.send("cgroups", applied);
+                bug = run.topics().get("bug@x");
+                assertThat(bug.fixStatus().value()).as("patch first: %s", patchFirst).isEqualTo("applied");
+                assertThat(bug.fixStatus().evidenceMessageIds()).containsExactly("fix@x");
+            }
+        }
+    }
 }
