@@ -40,7 +40,8 @@ public final class LineageBook {
         Map<String, TopicDraft> now = links(posting, postings.values(), sequence);
         List<TopicDraft> drafts = new ArrayList<>(new java.util.TreeMap<>(now).values());
         for (Map.Entry<String, TopicDraft> e : new java.util.TreeMap<>(old).entrySet()) {
-            if (!now.containsKey(e.getKey())) {
+            TopicDraft still = now.get(e.getKey());
+            if (still == null || !still.titleKey().equals(e.getValue().titleKey())) {
                 drafts.add(TopicDraft.removal(e.getKey(), e.getValue().titleKey(), sequence));
             }
         }

@@ -34,10 +34,14 @@ public final class SeriesBook {
         SeriesState.Entry before = entries.get(draft.threadId());
         if (draft.removed()) {
             entries.remove(draft.threadId());
-            if (before != null && before.draft().topic()) {
+            if (before != null && before.draft().topic() && !draft.movedAway()) {
                 emissions.add(new Emission(draft.threadId(), null));
             }
         } else {
+            if (before != null && before.draft().topic() && before.publishedVersion() > 0 && !draft.topic()) {
+                // a topic that turned out to be a notice or bot-only mail (its first arrivals looked human)
+                emissions.add(new Emission(draft.threadId(), null));
+            }
             long published = before == null ? 0 : before.publishedVersion();
             int fingerprint = before == null ? 0 : before.fingerprint();
             entries.put(draft.threadId(), new SeriesState.Entry(draft, published, fingerprint));

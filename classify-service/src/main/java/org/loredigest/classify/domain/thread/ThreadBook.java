@@ -74,6 +74,11 @@ public final class ThreadBook {
             long sequence = before == null ? 1 : before.sequence() + 1;
             TopicDraft draft = draft(view, sequence);
             published.put(view.threadId(), new Bucket.Published(sequence, draft.titleKey(), fingerprint));
+            if (before != null && !before.fingerprint().isEmpty() && !before.titleKey().equals(draft.titleKey())) {
+                // otherwise the old title keeps a stale copy and may publish it again when its series changes
+                drafts.add(draft.topic() ? TopicDraft.moved(view.threadId(), before.titleKey(), sequence)
+                        : TopicDraft.removal(view.threadId(), before.titleKey(), sequence));
+            }
             drafts.add(draft);
             drafts.addAll(pullEnrichments(view, sequence));
         }

@@ -40,4 +40,18 @@ public record TopicDraft(String threadId, String titleKey, long sequence, boolea
     public static TopicDraft removal(String threadId, String titleKey, long sequence) {
         return new TopicDraft(threadId, titleKey, sequence, true, false, null, null, null);
     }
+
+    /**
+     * The thread still exists but now meets under another title (its title key depends on which of its messages have
+     * arrived, e.g. replies before the cover letter): the old title drops it without a tombstone, since the new title
+     * publishes it and the two records travel on different keys in no guaranteed order.
+     */
+    public static TopicDraft moved(String threadId, String oldTitleKey, long sequence) {
+        return new TopicDraft(threadId, oldTitleKey, sequence, true, true, null, null, null);
+    }
+
+    /** A removal from {@link #moved}: no tombstone. */
+    public boolean movedAway() {
+        return removed && topic;
+    }
 }
