@@ -79,4 +79,24 @@ class SeriesLinksTopologyTest {
             }
         }
     }
+
+    @Test
+    void aThreadThatMeetsUnderAnotherTitleOnceItsCoverArrivesLeavesNoStaleCopyBehind() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            // patch 2/2 of v2 arrives before its cover letter: the thread meets under the patch's own title
+            run.send("cgroups", mail("p2@x", DEV, "Tue, 5 Mar 2024 10:00:02 +0000", "[PATCH v2 2/2] mm: memcg: add the knob",
+                    "cover@x", "cover@x", patchBody("Add the knob.", "mm/memcontrol.c")));
+            run.send("cgroups", mail("cover@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "[PATCH v2 0/2] mm: memcg: a new knob",
+                    null, null, "This series adds a knob.\n"));
+            // a later v3 posted under the patch's title changes the series the thread first met
+            run.send("cgroups", mail("v3@x", DEV, "Wed, 6 Mar 2024 10:00:00 +0000", "[PATCH v3] mm: memcg: add the knob",
+                    null, null, patchBody("Add the knob, v3.", "kernel/cgroup/cgroup.c")));
+            ThreadClassified series = run.topics().get("cover@x");
+            assertThat(series.messageCount()).isEqualTo(2);
+            assertThat(series.title()).isEqualTo("mm: memcg: a new knob");
+            assertThat(series.fixStatus().value()).isEqualTo("proposed");
+            assertThat(run.history()).filteredOn(r -> r.key().equals("cover@x")).last()
+                    .satisfies(r -> assertThat(r.value().title()).isEqualTo("mm: memcg: a new knob"));
+        }
+    }
 }
