@@ -122,6 +122,7 @@ public final class ClassifyBench {
     static Set<String> produce(String bootstrap, List<byte[]> mails) {
         Set<String> keys = new HashSet<>();
         MailParser parser = new MailParser();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all",
                 "max.request.size", MAX_BYTES, "linger.ms", 20), new StringSerializer(), new ByteArraySerializer())) {
             for (byte[] raw : mails) {
@@ -132,9 +133,16 @@ public final class ClassifyBench {
                 var record = new ProducerRecord<>(Topics.MAIL_RECEIVED, key, raw);
                 record.headers().add(MailHeaders.LIST, "cgroups".getBytes(StandardCharsets.UTF_8));
                 record.headers().add(MailHeaders.SOURCE, "bench".getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
+                producer.send(record, (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
             }
             producer.flush();
+        }
+        if (failure.get() != null) { // a benchmark over a partial input would report figures for mail it never saw
+            throw new IllegalStateException("the broker refused input mail", failure.get());
         }
         return keys;
     }
