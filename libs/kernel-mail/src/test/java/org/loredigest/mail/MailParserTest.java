@@ -82,6 +82,10 @@ class MailParserTest {
         ParsedMail m = parse("From: a@b\nMessage-ID: <tz@b>\nDate: Thu, 30 May 2024 17:05:21 +0530\n\nx\n");
         assertThat(m.date()).isEqualTo(Instant.parse("2024-05-30T11:35:21Z"));
         assertThat(m.dateUtcOffsetMinutes()).isEqualTo(330);
+        ParsedMail iso = parse("From: a@b\nMessage-ID: <iso@b>\nDate: 2024-05-30 17:05:21 +0530\n\nx\n");
+        assertThat(iso.dateSource()).isEqualTo(DateSource.HEADER);
+        assertThat(iso.date()).isEqualTo(Instant.parse("2024-05-30T11:35:21Z"));
+        assertThat(iso.problems()).isEmpty();
     }
 
     @Test

@@ -4,9 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,8 @@ import java.util.Locale;
 /**
  * Lenient RFC 5322 date parsing for real list mail: optional weekday, extra spaces, comments such as
  * {@code (PDT)}, two-digit years, named and military zones, missing seconds or zone. A zone outside
- * UTC-12..UTC+14 (real ones; {@code +1700} has been seen in the wild) is treated as UTC and reported.
+ * UTC-12..UTC+14 (real ones; {@code +1700} has been seen in the wild) is treated as UTC and reported. ISO 8601
+ * values ({@code 2024-03-05T10:11:12+01:00}, {@code 2024-03-05 10:11:12 +0100}), which some tools write, are read too.
  */
 public final class MailDates {
 
@@ -26,6 +25,13 @@ public final class MailDates {
     public static MailDate parse(String value) {
         if (value == null || value.isBlank()) {
             return MailDate.unusable("empty Date");
+        }
+        String stripped = value.strip();
+        if (IsoDates.shaped(stripped)) {
+            MailDate iso = IsoDates.parse(stripped);
+            if (iso != null) {
+                return iso;
+            }
         }
         List<String> tokens = tokens(value);
         int day = -1;
@@ -66,8 +72,7 @@ public final class MailDates {
             }
         }
         if (day < 0 || month < 0 || year < 0 || time == null) {
-            MailDate iso = tryIso(value.strip());
-            return iso != null ? iso : MailDate.unusable("unparseable Date '" + value.strip() + "'");
+            return MailDate.unusable("unparseable Date '" + stripped + "'");
         }
         LocalDateTime local;
         try {
@@ -84,10 +89,10 @@ public final class MailDates {
         return MailDate.ok(instant, offset.offset().getTotalSeconds() / 60);
     }
 
-    private record ZoneOffsetResult(ZoneOffset offset, String note) {
+    record ZoneOffsetResult(ZoneOffset offset, String note) {
     }
 
-    private static ZoneOffsetResult zoneOffset(String zone) {
+    static ZoneOffsetResult zoneOffset(String zone) {
         if (zone == null) {
             return new ZoneOffsetResult(ZoneOffset.UTC, "no zone, UTC assumed");
         }
@@ -126,15 +131,6 @@ public final class MailDates {
             return new ZoneOffsetResult(ZoneOffset.UTC, "unknown zone '" + zone + "', UTC assumed");
         }
         return new ZoneOffsetResult(ZoneOffset.ofHours(hours), null);
-    }
-
-    private static MailDate tryIso(String value) {
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(value);
-            return MailDate.ok(parsed.toInstant(), parsed.getOffset().getTotalSeconds() / 60);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static int[] parseTime(String t) {

@@ -43,4 +43,33 @@ class MailDatesTest {
         assertThat(MailDates.parse("31 Feb 2024 10:00:00 +0000").instant()).isNull();
         assertThat(MailDates.parse("Mon, 19 Aug 2024 25:00:00 +0000").instant()).isNull();
     }
+
+    @Test
+    void iso8601ValuesAreRead() {
+        MailDate t = MailDates.parse("2024-03-05T10:11:12+01:00");
+        assertThat(t.instant()).isEqualTo(Instant.parse("2024-03-05T09:11:12Z"));
+        assertThat(t.note()).isNull();
+        assertThat(t.utcOffsetMinutes()).isEqualTo(60);
+        MailDate spaced = MailDates.parse(" 2024-03-05 10:11:12 +0100 ");
+        assertThat(spaced.instant()).isEqualTo(Instant.parse("2024-03-05T09:11:12Z"));
+        assertThat(spaced.utcOffsetMinutes()).isEqualTo(60);
+        assertThat(MailDates.parse("2024-03-05T10:11:12Z").instant()).isEqualTo(Instant.parse("2024-03-05T10:11:12Z"));
+        assertThat(MailDates.parse("2024-03-05T10:11:12.345-05:00").instant()).isEqualTo(Instant.parse("2024-03-05T15:11:12Z"));
+        assertThat(MailDates.parse("2024-03-05 10:11 UTC").instant()).isEqualTo(Instant.parse("2024-03-05T10:11:00Z"));
+        assertThat(MailDates.parse("2024-03-05 10:11:12 -0800 (PST)").utcOffsetMinutes()).isEqualTo(-480);
+    }
+
+    @Test
+    void iso8601KeepsTheZoneChecks() {
+        MailDate absurd = MailDates.parse("2024-08-19T10:00:00+17:00");
+        assertThat(absurd.instant()).isEqualTo(Instant.parse("2024-08-19T10:00:00Z"));
+        assertThat(absurd.note()).contains("absurd zone '+17:00'");
+        assertThat(absurd.utcOffsetMinutes()).isNull();
+        MailDate noZone = MailDates.parse("2024-03-05 10:11:12");
+        assertThat(noZone.instant()).isEqualTo(Instant.parse("2024-03-05T10:11:12Z"));
+        assertThat(noZone.note()).contains("no zone");
+        assertThat(MailDates.parse("2024-02-31T10:00:00+00:00").instant()).isNull();
+        assertThat(MailDates.parse("2024-03-05T25:00:00+00:00").instant()).isNull();
+        assertThat(MailDates.parse("2024-03-05 and then some").instant()).isNull();
+    }
 }
