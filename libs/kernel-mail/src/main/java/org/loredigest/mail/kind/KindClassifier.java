@@ -25,9 +25,6 @@ public final class KindClassifier {
     private static final Pattern STABLE_ADDED = Pattern.compile("^[Pp]atch \"(.*)\" has been added to the (\\S+?)-stable tree");
     private static final Pattern STABLE_TREE = Pattern.compile("^\\d+\\.\\d+(?:\\.\\d+|\\.y)?$");
     private static final Pattern UPSTREAM_COMMIT = Pattern.compile("(?m)^(?:commit|\\[ Upstream commit) ([0-9a-f]{12,40})");
-    private static final Pattern APPLIED = Pattern.compile(
-            "(?i)^\\s*(?:thanks[,!.]*\\s*|thank you[,!.]*\\s*)?(?:i(?:'ve| have)?\\s+)?(?:applied|queued|picked up|pulled|merged)\\b"
-                    + "|\\b(?:applied|queued|pushed)\\s+(?:to|into|in|on|for)\\s+\\S*(?:for-|mm-|-next|-fixes|/)|\\bapplied, thanks");
     private static final List<String> BUG_TAGS = List.of("bug", "bug report", "regression", "linux kernel bug", "report",
             "issue", "warning", "crash", "oops", "kasan", "syzkaller");
     private static final List<String> SPLAT_STARTS = List.of("bug:", "kasan:", "kmsan:", "kcsan:", "ubsan:", "warning:",
@@ -109,7 +106,7 @@ public final class KindClassifier {
         if (!s.reply() && !s.forward()) {
             return Classification.of(newPosting(f));
         }
-        if (appliedNotice(f.parts().newText())) {
+        if (AppliedStatements.in(f.text())) {
             return Classification.of(MailKind.APPLIED_NOTICE);
         }
         for (Trailer t : f.trailers()) {
@@ -159,28 +156,6 @@ public final class KindClassifier {
         }
         return newText.contains("Call Trace:") || newText.contains("WARNING: CPU:") || newText.contains("BUG: KASAN:")
                 || newText.contains("------------[ cut here ]------------");
-    }
-
-    static boolean appliedNotice(String newText) {
-        int checked = 0;
-        int start = 0;
-        int n = newText.length();
-        while (start < n && checked < 12) {
-            int end = newText.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
-            }
-            String line = newText.substring(start, end);
-            start = end + 1;
-            if (line.isBlank()) {
-                continue;
-            }
-            checked++;
-            if (line.length() < 120 && APPLIED.matcher(line).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static List<String> syzCommands(String newText) {
