@@ -1,9 +1,10 @@
 package org.loredigest.mail.patch;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Recognises {@code git request-pull} output in a message body. */
+/** Recognises {@code git request-pull} output in a message body, with the commits its shortlog lists. */
 public final class PullRequests {
 
     private static final Pattern AVAILABLE = Pattern.compile(
@@ -40,7 +41,10 @@ public final class PullRequests {
         }
         Matcher since = SINCE.matcher(body);
         Matcher upTo = UP_TO.matcher(body);
-        return new PullRequest(repo, ref, since.find() ? since.group(1) : null, upTo.find() ? upTo.group(1) : null);
+        // the shortlog follows the "up to" line; without one, look right below the repository line
+        boolean hasUpTo = upTo.find();
+        List<PullCommit> commits = Shortlogs.read(body, hasUpTo ? upTo.end() : m.end());
+        return new PullRequest(repo, ref, since.find() ? since.group(1) : null, hasUpTo ? upTo.group(1) : null, commits);
     }
 
     private static int indexOfIgnoreCase(String s, String needle) {
