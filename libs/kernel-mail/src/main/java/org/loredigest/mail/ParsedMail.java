@@ -114,6 +114,15 @@ public record ParsedMail(
         return bot != null && kind != MailKind.BOT_COMMAND;
     }
 
+    /**
+     * The commit message of a patch or other new message: the text above the {@code ---} line or the diff, or, in a
+     * backport that opens with a note and its own {@code ---} line, the message below that note (see
+     * {@link org.loredigest.mail.trailer.CommitMessages}). Meaningless for replies.
+     */
+    public String commitMessage() {
+        return org.loredigest.mail.trailer.CommitMessages.of(newText);
+    }
+
     /** Patch or cover letter: a message that opens or belongs to a patch series. */
     public boolean seriesMember() {
         return kind == MailKind.PATCH || kind == MailKind.COVER_LETTER;

@@ -2,6 +2,7 @@ package org.loredigest.mail.patch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.loredigest.mail.trailer.CommitMessages;
 
 /**
  * Finds the diff in a message body and summarises it: touched files, insertions and deletions (counted from
@@ -40,7 +41,7 @@ public final class PatchParser {
         }
         String patchId = PatchId.of(body);
         return new PatchInfo(p.sawGitHeader ? DiffFormat.GIT : DiffFormat.UNIFIED, List.copyOf(files), insertions, deletions,
-                binary, patchId, notes(lines, first));
+                binary, patchId, notes(lines, first, CommitMessages.span(body).belowNote() ? 2 : 1));
     }
 
     /** Cheap pre-check so that the many messages without a diff are not split into lines. */
@@ -68,11 +69,15 @@ public final class PatchParser {
         return -1;
     }
 
-    /** The part between a {@code ---} line and the diff, minus the diffstat: per-version changelogs live here. */
-    private static String notes(String[] lines, int firstDiff) {
+    /**
+     * The part between a {@code ---} line and the diff, minus the diffstat: per-version changelogs live here. Below a
+     * backport's leading note the commit message ends at the second {@code ---} line ({@code nth} = 2), not the first.
+     */
+    private static String notes(String[] lines, int firstDiff, int nth) {
         int separator = -1;
+        int seen = 0;
         for (int i = 0; i < firstDiff; i++) {
-            if (lines[i].equals("---")) {
+            if (lines[i].equals("---") && ++seen == nth) {
                 separator = i;
                 break;
             }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>In a patch or cover letter: the last paragraph of the commit message (above {@code ---} or the diff, and
- *       above the signature) holds the trailers; wrapped {@code Fixes: sha ("title} and {@code Name\n<email>}
+ *       above the signature; below a backport's leading note, see {@link CommitMessages}) holds the trailers;
+ *       wrapped {@code Fixes: sha ("title} and {@code Name\n<email>}
  *       lines are joined first. {@code base-commit:} and {@code change-id:} are read anywhere (b4 puts them below
  *       {@code ---}).</li>
  *   <li>In a reply (follow-up trailers): any unquoted line; person trailers need an e-mail address, other trailers
@@ -32,18 +33,32 @@ public final class TrailerParser {
     private TrailerParser() {
     }
 
-    /** Trailers written by the author of a patch, cover letter or other new message. */
+    /**
+     * Trailers written by the author of a patch, cover letter or other new message. Below a backport's leading note
+     * the trailers closing the note itself (a misplaced {@code Reported-by:}/{@code Closes:} block) come first.
+     */
     public static List<Trailer> fromMessage(String body) {
         String text = cutSignature(body);
-        int end = commitMessageEnd(text);
-        String message = text.substring(0, end).stripTrailing();
+        CommitMessages.Span span = CommitMessages.span(text);
+        int end = span.end();
+        List<Trailer> out = new ArrayList<>();
+        if (span.belowNote()) {
+            lastParagraph(text.substring(0, text.lastIndexOf("\n---\n", span.start() - 1)), out);
+        }
+        lastParagraph(text.substring(span.start(), end), out);
+        addBelowSeparator(text, end, out);
+        return out;
+    }
+
+    /** Adds the trailers of the last paragraph of {@code message}. */
+    private static void lastParagraph(String message, List<Trailer> out) {
+        message = message.stripTrailing();
         if (message.indexOf(':') >= 0 && message.indexOf('\n') >= 0) {
             message = WRAPPED_FIXES.matcher(message).replaceAll("$1 $2");
             message = WRAPPED_PERSON.matcher(message).replaceAll("$1 $2");
         }
         int paragraph = message.lastIndexOf("\n\n");
         String last = paragraph < 0 ? message : message.substring(paragraph + 2);
-        List<Trailer> out = new ArrayList<>();
         Trailer previous = null;
         for (String line : last.split("\n")) {
             Trailer t = parseLine(line, false);
@@ -58,8 +73,6 @@ public final class TrailerParser {
                 previous = null;
             }
         }
-        addBelowSeparator(text, end, out);
-        return out;
     }
 
     /** Trailers given in a reply; {@code newText} must already be free of quoted lines. */
@@ -223,20 +236,6 @@ public final class TrailerParser {
             }
             i = lineEnd;
         }
-    }
-
-    /** The commit message ends at the first {@code ---} line or the first diff. */
-    static int commitMessageEnd(String text) {
-        int dashes = text.startsWith("---\n") ? 0 : text.indexOf("\n---\n");
-        int diff = text.startsWith("diff --git") ? 0 : text.indexOf("\ndiff --git ");
-        int end = text.length();
-        if (dashes >= 0) {
-            end = Math.min(end, dashes);
-        }
-        if (diff >= 0) {
-            end = Math.min(end, diff);
-        }
-        return end;
     }
 
     private static String cutSignature(String body) {
