@@ -1,15 +1,11 @@
 package org.loredigest.ingest.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.loredigest.events.MailReceived;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.domain.MailSink;
 import org.loredigest.ingest.domain.RejectedMail;
-import org.loredigest.ingest.domain.SinkFailedException;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
 
 /**
@@ -23,14 +19,7 @@ public final class KafkaMailSink implements MailSink {
 
     private final Producer<String, byte[]> producer;
     private final ObjectMapper json;
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private final Callback outcome = (metadata, exception) -> {
-        if (exception != null) {
-            failed.incrementAndGet();
-            firstFailure.compareAndSet(null, exception);
-        }
-    };
+    private final SendOutcomes outcome = new SendOutcomes();
 
     public KafkaMailSink(Producer<String, byte[]> producer, ObjectMapper json) {
         this.producer = producer;
@@ -50,8 +39,6 @@ public final class KafkaMailSink implements MailSink {
     @Override
     public void flush() {
         producer.flush();
-        if (failed.get() > 0) {
-            throw new SinkFailedException(failed.get(), firstFailure.get());
-        }
+        outcome.throwIfAnyFailed();
     }
 }

@@ -1,9 +1,6 @@
 package org.loredigest.ingest.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -26,14 +23,7 @@ public final class TransactionalSourceSink implements CheckpointedSink {
 
     private final Producer<String, byte[]> producer;
     private final ObjectMapper json;
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private final Callback outcome = (metadata, exception) -> {
-        if (exception != null) {
-            failed.incrementAndGet();
-            firstFailure.compareAndSet(null, exception);
-        }
-    };
+    private final SendOutcomes outcome = new SendOutcomes();
     private boolean inTransaction;
 
     /** @param producer a producer with a transactional id whose {@code initTransactions()} has been called */
@@ -61,8 +51,8 @@ public final class TransactionalSourceSink implements CheckpointedSink {
             producer.send(ReceivedRecords.checkpoint(checkpoint, json), outcome);
             commitWithRetry();
         } catch (KafkaException e) {
-            long count = Math.max(1, failed.get());
-            Exception cause = firstFailure.get() != null ? firstFailure.get() : e;
+            long count = Math.max(1, outcome.failed());
+            Exception cause = outcome.firstFailureOr(e);
             try {
                 abort();
             } catch (KafkaException abortFailure) {
@@ -71,10 +61,8 @@ public final class TransactionalSourceSink implements CheckpointedSink {
             throw new SinkFailedException(count, cause);
         }
         inTransaction = false;
-        if (failed.get() > 0) {
-            // commitTransaction fails when a send failed; this only guards that promise.
-            throw new SinkFailedException(failed.get(), firstFailure.get());
-        }
+        // commitTransaction fails when a send failed; this only guards that promise.
+        outcome.throwIfAnyFailed();
     }
 
     @Override
@@ -83,8 +71,7 @@ public final class TransactionalSourceSink implements CheckpointedSink {
             inTransaction = false;
             producer.abortTransaction();
         }
-        failed.set(0);
-        firstFailure.set(null);
+        outcome.reset();
     }
 
     @Override
@@ -94,8 +81,7 @@ public final class TransactionalSourceSink implements CheckpointedSink {
 
     private void begin() {
         if (!inTransaction) {
-            failed.set(0);
-            firstFailure.set(null);
+            outcome.reset();
             producer.beginTransaction();
             inTransaction = true;
         }
