@@ -23,7 +23,6 @@ import org.loredigest.events.MailHeaders;
 import org.loredigest.events.MailReceived;
 import org.loredigest.events.MessageKey;
 import org.loredigest.ingest.domain.RawHeaders;
-import org.loredigest.ingest.domain.RejectedMail;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
 import org.loredigest.ingest.domain.source.CheckpointedSink;
@@ -159,14 +158,13 @@ class GitSourceIT {
     }
 
     /** Dies after {@code crashAfter} records like a killed process: no abort, no commit, no close. */
-    static final class CrashingSink implements CheckpointedSink {
-        private final CheckpointedSink real;
+    static final class CrashingSink extends ForwardingSink {
         private final int crashAfter;
         private final AtomicInteger accepted = new AtomicInteger();
         private volatile boolean crashed;
 
         CrashingSink(CheckpointedSink real, int crashAfter) {
-            this.real = real;
+            super(real);
             this.crashAfter = crashAfter;
         }
 
@@ -177,16 +175,6 @@ class GitSourceIT {
                 throw new IllegalStateException("simulated crash after " + crashAfter + " records");
             }
             real.accept(mail, contentDigest);
-        }
-
-        @Override
-        public void reject(RejectedMail rejected) {
-            real.reject(rejected);
-        }
-
-        @Override
-        public void commit(IngestCheckpoint checkpoint) {
-            real.commit(checkpoint);
         }
 
         @Override
@@ -202,14 +190,13 @@ class GitSourceIT {
     }
 
     /** Asks the runner to stop once {@code stopAt} records were handed over (a graceful shutdown). */
-    static final class StoppingSink implements CheckpointedSink {
-        private final CheckpointedSink real;
+    static final class StoppingSink extends ForwardingSink {
         private final int stopAt;
         private final Runnable stop;
         private int accepted;
 
         StoppingSink(CheckpointedSink real, int stopAt, Runnable stop) {
-            this.real = real;
+            super(real);
             this.stopAt = stopAt;
             this.stop = stop;
         }
@@ -220,26 +207,6 @@ class GitSourceIT {
             if (++accepted == stopAt) {
                 stop.run();
             }
-        }
-
-        @Override
-        public void reject(RejectedMail rejected) {
-            real.reject(rejected);
-        }
-
-        @Override
-        public void commit(IngestCheckpoint checkpoint) {
-            real.commit(checkpoint);
-        }
-
-        @Override
-        public void abort() {
-            real.abort();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 }
