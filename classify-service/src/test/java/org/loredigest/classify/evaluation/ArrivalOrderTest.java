@@ -33,7 +33,7 @@ class ArrivalOrderTest {
 
     @BeforeAll
     static void readTheMonthOnce() {
-        month = Corpus.messages(Corpus.cgroups("cgroups-2024-03.mbox"));
+        month = Corpus.messages(Corpus.cgroups(System.getProperty("arrival.month", "cgroups-2024-03.mbox")));
         fileOrder = topics(month, BURST);
     }
 

@@ -27,11 +27,18 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, List<String> command, Map<String, String> environment,
+                         Path workDir) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
@@ -44,7 +51,7 @@ final class ChildProcess {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            ChildProcess child = new ChildProcess(name, process, log);
+            ChildProcess child = new ChildProcess(name, process, log, command, environment, workDir);
             LeftoverProcesses.record(workDir, process.pid());
             // A safety net for servers nobody closed; a stopped process makes this a no-op.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,6 +63,11 @@ final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
         }
+    }
+
+    /** The same command again, for a server restarted on its old ports and data; call after {@link #stop}. */
+    ChildProcess relaunch() {
+        return start(name, command, environment, workDir, log);
     }
 
     Path log() {

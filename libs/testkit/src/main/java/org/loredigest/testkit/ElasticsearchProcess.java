@@ -30,7 +30,7 @@ final class ElasticsearchProcess implements ElasticsearchServer {
 
     private final String hostAndPort;
     private final Path dir;
-    private final ChildProcess node;
+    private ChildProcess node;
 
     private ElasticsearchProcess(String hostAndPort, Path dir, ChildProcess node) {
         this.hostAndPort = hostAndPort;
@@ -84,11 +84,23 @@ final class ElasticsearchProcess implements ElasticsearchServer {
 
         ChildProcess node = ChildProcess.start("Elasticsearch", command, processEnvironment, dir, dir.resolve("elasticsearch.log"));
         String hostAndPort = "127.0.0.1:" + httpPort;
+        awaitHealthy(node, hostAndPort, logs);
+        return new ElasticsearchProcess(hostAndPort, dir, node);
+    }
+
+    private static void awaitHealthy(ChildProcess node, String hostAndPort, Path logs) {
         URI health = URI.create("http://" + hostAndPort + "/_cluster/health?wait_for_status=yellow&timeout=1s");
         // GET / answers 405 on this distribution; cluster health is the readiness signal.
         node.awaitReady(STARTUP_TIMEOUT, () -> HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200, logs.resolve("lore-testkit.log").toString());
-        return new ElasticsearchProcess(hostAndPort, dir, node);
+    }
+
+    @Override
+    public synchronized void restart(Duration downtime) {
+        node.stop(Duration.ofSeconds(10), pidFromFile().stream().toArray(ProcessHandle[]::new));
+        KafkaProcess.sleep(downtime);
+        node = node.relaunch();
+        awaitHealthy(node, hostAndPort, dir.resolve("logs"));
     }
 
     private static List<String> settings(int httpPort, int transportPort, Path data, Path logs) {
@@ -134,7 +146,7 @@ final class ElasticsearchProcess implements ElasticsearchServer {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         node.stop(Duration.ofSeconds(10), pidFromFile().stream().toArray(ProcessHandle[]::new));
         FileTrees.deleteQuietly(dir.resolve("data"));
     }

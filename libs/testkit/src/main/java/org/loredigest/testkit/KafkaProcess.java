@@ -22,7 +22,7 @@ final class KafkaProcess implements KafkaServer {
 
     private final String bootstrapServers;
     private final Path dir;
-    private final ChildProcess broker;
+    private ChildProcess broker;
 
     private KafkaProcess(String bootstrapServers, Path dir, ChildProcess broker) {
         this.bootstrapServers = bootstrapServers;
@@ -100,7 +100,26 @@ final class KafkaProcess implements KafkaServer {
     }
 
     @Override
-    public void close() {
+    public synchronized void restart(Duration downtime) {
+        broker.stop(Duration.ofSeconds(10));
+        sleep(downtime);
+        broker = broker.relaunch();
+        try (Admin admin = KafkaAdmin.connect(bootstrapServers)) {
+            broker.awaitReady(STARTUP_TIMEOUT, () -> KafkaAdmin.clusterReady(admin));
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
         broker.stop(Duration.ofSeconds(10));
         FileTrees.deleteQuietly(dir.resolve("data"));
     }

@@ -15,6 +15,14 @@ public interface KafkaServer extends AutoCloseable {
         KafkaAdmin.createTopics(bootstrapServers(), partitions, names);
     }
 
+    /**
+     * Stops the broker, waits {@code downtime}, and starts it again on the same ports with the same data; returns when it
+     * is ready. For fault tests; servers in containers do not support it.
+     */
+    default void restart(java.time.Duration downtime) {
+        throw new UnsupportedOperationException("restart is not supported by " + this);
+    }
+
     /** Stops the broker and deletes its data (logs stay). A no-op on the {@link #shared()} broker. */
     @Override
     void close();

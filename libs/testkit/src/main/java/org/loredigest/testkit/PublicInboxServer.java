@@ -43,8 +43,10 @@ public final class PublicInboxServer implements AutoCloseable {
     private final Path inboxDir;
     private final Map<String, String> environment;
     private final ChildProcess httpd;
+    private final Duration indexTime;
 
-    private PublicInboxServer(Builder builder, int port, Path root, Map<String, String> environment, ChildProcess httpd) {
+    private PublicInboxServer(Builder builder, int port, Path root, Map<String, String> environment, ChildProcess httpd,
+                              Duration indexTime) {
         this.name = builder.name;
         this.address = builder.address;
         this.port = port;
@@ -52,6 +54,12 @@ public final class PublicInboxServer implements AutoCloseable {
         this.inboxDir = root.resolve(builder.name);
         this.environment = environment;
         this.httpd = httpd;
+        this.indexTime = indexTime;
+    }
+
+    /** How long {@code public-inbox-index} took over the builder's mbox files (zero without any). */
+    public Duration indexTime() {
+        return indexTime;
     }
 
     public static Builder builder() {
@@ -216,9 +224,12 @@ public final class PublicInboxServer implements AutoCloseable {
         // Test mail is not spam-checked (SpamAssassin is not part of the setup).
         Commands.run("Configuring public-inbox-mda", List.of("git", "config", "-f",
                 home.resolve(".public-inbox/config").toString(), "publicinboxmda.spamcheck", "none"), environment, setupLog);
+        Duration indexTime = Duration.ZERO;
         if (!builder.mboxes.isEmpty()) {
             new EpochImport(inbox.resolve("git/0.git"), builder.name, builder.address, setupLog).importMboxes(builder.mboxes);
+            long start = System.nanoTime();
             Commands.run("public-inbox-index", List.of("public-inbox-index", inbox.toString()), environment, setupLog);
+            indexTime = Duration.ofNanos(System.nanoTime() - start);
         }
 
         // -W0: a single process, no worker to orphan.
@@ -229,6 +240,6 @@ public final class PublicInboxServer implements AutoCloseable {
         URI config = URI.create(publicUrl + "/_/text/config/raw");
         httpd.awaitReady(Duration.ofSeconds(30), () -> HTTP.send(HttpRequest.newBuilder(config).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        return new PublicInboxServer(builder, port, root, environment, httpd);
+        return new PublicInboxServer(builder, port, root, environment, httpd, indexTime);
     }
 }

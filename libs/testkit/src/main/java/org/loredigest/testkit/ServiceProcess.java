@@ -21,16 +21,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private final String name;
-    private final Process process;
-    private final Path log;
-    private final int port;
+    /** The JVM options of {@link #start(Path, String, Map, Path)}. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m");
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
-        this.name = name;
+    /** How to launch one instance; kept so that {@link #restart()} launches the same again. */
+    private record Launch(Path jar, String instance, Map<String, String> config, Path log, List<String> jvmOptions,
+                          int port) {
+    }
+
+    private final Launch launch;
+    private final Process process;
+
+    private ServiceProcess(Launch launch, Process process) {
+        this.launch = launch;
         this.process = process;
-        this.log = log;
-        this.port = port;
     }
 
     /**
@@ -42,26 +46,83 @@ public final class ServiceProcess implements AutoCloseable {
      * @param logDir where {@code name.log} is written
      */
     public static ServiceProcess start(Path root, String name, Map<String, String> config, Path logDir) throws IOException {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(root, name, name, config, logDir, DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * Starts one instance of {@code root/module}'s packaged jar; several instances of a module may run side by side.
+     *
+     * @param instance   names the instance and its log file ({@code instance.log}), e.g. {@code classify-service-2}
+     * @param jvmOptions e.g. {@code -Xmx256m}
+     */
+    public static ServiceProcess start(Path root, String module, String instance, Map<String, String> config, Path logDir,
+                                       List<String> jvmOptions) throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
-        int port = FreePorts.pick();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dquarkus.http.port=" + port));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", jar.toString()));
-        Path log = Files.createDirectories(logDir).resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(name, process, log, port);
+        Path log = Files.createDirectories(logDir).resolve(instance + ".log");
+        Files.deleteIfExists(log);
+        return launch(new Launch(jar, instance, Map.copyOf(config), log, List.copyOf(jvmOptions), FreePorts.pick()));
+    }
+
+    private static ServiceProcess launch(Launch launch) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(launch.jvmOptions());
+        command.add("-Dquarkus.http.port=" + launch.port());
+        launch.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", launch.jar().toString()));
+        // Appended: a restarted instance keeps the log of its previous life.
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile())).start();
+        return new ServiceProcess(launch, process);
     }
 
     public String name() {
-        return name;
+        return launch.instance();
     }
 
     public URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+        return URI.create("http://127.0.0.1:" + launch.port() + pathAndQuery);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the JVM with SIGKILL: no shutdown hooks, no flush, no offset commit — a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** The same jar, configuration and port again, logging to the same file; the caller waits for readiness. */
+    public ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name() + " is still running (pid " + pid() + ")");
+        }
+        return launch(launch);
+    }
+
+    /**
+     * Peak resident set size of the JVM so far, in KiB ({@code VmHWM} of {@code /proc/PID/status}), or -1 where
+     * {@code /proc} does not tell.
+     */
+    public long peakRssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Waits for {@code /q/health/ready}; fails with the end of the service's log when it exits or times out. */
@@ -69,7 +130,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+                throw new IllegalStateException(name() + " exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
                 if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
@@ -81,13 +142,13 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + tail());
+        throw new IllegalStateException(name() + " not ready within " + timeout + ":\n" + tail());
     }
 
     /** The last 40 lines of the service's log, for failure messages. */
     public String tail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(launch.log());
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";

@@ -1,0 +1,161 @@
+package org.loredigest.bench.pipeline;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.loredigest.mail.mbox.MboxMessage;
+import org.loredigest.mail.mbox.MboxReader;
+
+/**
+ * The corpus as the pipeline runs see it: every mbox of {@code ../shared/corpus}, one list per corpus folder, and
+ * for scale, replays of it. Replay {@code n} is the same mail with every Message-ID, In-Reply-To and References id
+ * rewritten to {@code <rN.ID>} (threads stay threads, but are new ones) and an {@code X-Lore-Replay: N} header (so
+ * mail without a Message-ID, identified by its content, is new as well).
+ */
+public final class CorpusReplay {
+
+    /** Corpus folder → list name; {@code samples/} is left out, its messages are copies of lore-cgroups ones. */
+    static final Map<String, String> LISTS = new LinkedHashMap<>(Map.of(
+            "lore-cgroups", "cgroups", "linux-mm-kvack", "linux-mm",
+            "damon-format-patch", "damon", "patchwork-fixtures", "patchwork"));
+
+    private static final Pattern ID_HEADER = Pattern.compile("(?i)^(message-id|in-reply-to|references):");
+    private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final byte[] SEPARATOR = "From mboxrd@z Thu Jan  1 00:00:00 1970\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** One list's mail: the mbox files in the order they go into its archive. */
+    public record ListMail(String list, List<Path> mboxes, long messages, long bytes) {
+    }
+
+    private CorpusReplay() {
+    }
+
+    /**
+     * The corpus and {@code replays} rewritten copies of it (0: the corpus alone), per list. Replays are written to
+     * {@code workDir} once and reused.
+     */
+    public static List<ListMail> of(Path corpus, int replays, Path workDir) throws IOException {
+        List<ListMail> lists = new ArrayList<>();
+        for (var folder : LISTS.entrySet()) {
+            List<Path> originals = mboxesIn(corpus.resolve(folder.getKey()));
+            List<Path> mboxes = new ArrayList<>(originals);
+            long[] counts = count(originals);
+            for (int n = 1; n <= replays; n++) {
+                Path replay = workDir.resolve(folder.getValue() + "-replay-" + n + ".mbox");
+                if (!Files.isRegularFile(replay)) {
+                    write(originals, n, replay);
+                }
+                mboxes.add(replay);
+            }
+            lists.add(new ListMail(folder.getValue(), mboxes, counts[0] * (replays + 1), counts[1] * (replays + 1)));
+        }
+        return lists;
+    }
+
+    static List<Path> mboxesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".mbox")).sorted().toList();
+        }
+    }
+
+    /** Messages and bytes of the mbox files. */
+    static long[] count(List<Path> mboxes) throws IOException {
+        long messages = 0;
+        long bytes = 0;
+        for (Path mbox : mboxes) {
+            try (InputStream in = Files.newInputStream(mbox)) {
+                for (Iterator<MboxMessage> it = new MboxReader(in); it.hasNext(); ) {
+                    byte[] raw = it.next().raw();
+                    if (raw.length > 0) {
+                        messages++;
+                        bytes += raw.length;
+                    }
+                }
+            }
+        }
+        return new long[] {messages, bytes};
+    }
+
+    private static void write(List<Path> originals, int replay, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            for (Path mbox : originals) {
+                try (InputStream in = Files.newInputStream(mbox)) {
+                    for (Iterator<MboxMessage> it = new MboxReader(in); it.hasNext(); ) {
+                        byte[] raw = it.next().raw();
+                        if (raw.length > 0) {
+                            writeMboxrd(out, rewrite(raw, replay));
+                        }
+                    }
+                }
+            }
+        }
+        Files.move(partial, target);
+    }
+
+    /** The message of replay {@code n}: ids rewritten in the header block, the body untouched. */
+    static byte[] rewrite(byte[] raw, int n) {
+        // ISO-8859-1 maps bytes to chars one to one, so the body's bytes come back unchanged whatever its charset.
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\n\n");
+        String headers = end < 0 ? text : text.substring(0, end + 1);
+        StringBuilder out = new StringBuilder(text.length() + 64).append("X-Lore-Replay: ").append(n).append('\n');
+        boolean inIdHeader = false;
+        for (String line : headers.split("\n", -1)) {
+            boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+            inIdHeader = continuation ? inIdHeader : ID_HEADER.matcher(line).find();
+            out.append(inIdHeader ? ID.matcher(line).replaceAll(m -> Matcher.quoteReplacement("<r" + n + "." + m.group(1) + ">"))
+                    : line).append('\n');
+        }
+        out.setLength(out.length() - 1);
+        if (end >= 0) {
+            out.append(text, end + 1, text.length());
+        }
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** mboxrd: a separator line, and one more {@code >} before every line that matches {@code >*From }. */
+    private static void writeMboxrd(OutputStream out, byte[] raw) throws IOException {
+        out.write(SEPARATOR);
+        int start = 0;
+        while (start < raw.length) {
+            int newline = indexOf(raw, (byte) '\n', start);
+            int end = newline < 0 ? raw.length : newline + 1;
+            int i = start;
+            while (i < end && raw[i] == '>') {
+                i++;
+            }
+            if (end - i >= 5 && raw[i] == 'F' && raw[i + 1] == 'r' && raw[i + 2] == 'o' && raw[i + 3] == 'm' && raw[i + 4] == ' ') {
+                out.write('>');
+            }
+            out.write(raw, start, end - start);
+            start = end;
+        }
+        if (raw.length == 0 || raw[raw.length - 1] != '\n') {
+            out.write('\n');
+        }
+        out.write('\n');
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

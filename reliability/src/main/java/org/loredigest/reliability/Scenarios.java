@@ -1,0 +1,113 @@
+package org.loredigest.reliability;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.loredigest.bench.pipeline.Pipeline;
+
+/** The fault runs: what runs, and what goes wrong while the backfill is under way. */
+final class Scenarios {
+
+    /** Something done to a running pipeline in the middle of its backfill. */
+    @FunctionalInterface
+    interface Fault {
+        void inject(Pipeline pipeline, Progress progress) throws Exception;
+    }
+
+    /** A named run: its service layout and its fault. */
+    record Scenario(String name, String description, Pipeline.Layout layout, Fault fault) {
+    }
+
+    static final Fault NONE = (pipeline, progress) -> { };
+
+    static final Map<String, Scenario> ALL = new LinkedHashMap<>();
+
+    static {
+        add(new Scenario("control", "no fault: a second fault-free run, which must match the first",
+                Pipeline.Layout.single(), NONE));
+        add(new Scenario("kill-each-service", "SIGKILL ingest-, classify- and report-service in turn mid-backfill, restart each",
+                Pipeline.Layout.single(), Scenarios::killEachService));
+        add(new Scenario("elasticsearch-outage", "Elasticsearch stopped for 60 s mid-stream, then started again",
+                Pipeline.Layout.single(), Scenarios::elasticsearchOutage));
+        add(new Scenario("broker-restart", "the Kafka broker stopped and restarted mid-stream",
+                Pipeline.Layout.single(), Scenarios::brokerRestart));
+        add(new Scenario("scale-out", "two instances each of classify- and report-service on 3 partitions, one of each "
+                + "killed mid-way and not restarted", new Pipeline.Layout(2, 2, Pipeline.DEFAULT_JVM_OPTIONS), Scenarios::scaleOut));
+    }
+
+    private static void add(Scenario scenario) {
+        ALL.put(scenario.name(), scenario);
+    }
+
+    private Scenarios() {
+    }
+
+    private static void killEachService(Pipeline pipeline, Progress progress) throws Exception {
+        progress.published(0.25);
+        crashAndRestart(pipeline, Pipeline.INGEST);
+        progress.mails(0.5);
+        crashAndRestart(pipeline, Pipeline.CLASSIFY);
+        progress.topics(0.3);
+        crashAndRestart(pipeline, Pipeline.REPORT);
+    }
+
+    private static void crashAndRestart(Pipeline pipeline, String instance) throws Exception {
+        pipeline.kill(instance);
+        log("killed %s with SIGKILL", instance);
+        Thread.sleep(2000);
+        long start = System.nanoTime();
+        pipeline.restart(instance);
+        log("%s restarted, ready after %.1f s", instance, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void elasticsearchOutage(Pipeline pipeline, Progress progress) throws Exception {
+        progress.mails(0.3);
+        log("stopping Elasticsearch for 60 s");
+        pipeline.elasticsearch().restart(Duration.ofSeconds(60));
+        log("Elasticsearch is back");
+    }
+
+    private static void brokerRestart(Pipeline pipeline, Progress progress) throws Exception {
+        progress.mails(0.4);
+        log("restarting the Kafka broker (10 s down)");
+        pipeline.kafka().restart(Duration.ofSeconds(10));
+        log("the broker is back");
+    }
+
+    private static void scaleOut(Pipeline pipeline, Progress progress) throws Exception {
+        progress.mails(0.3);
+        logAssignments(pipeline, List.of(Pipeline.CLASSIFY, Pipeline.REPORT));
+        String classify = Pipeline.instanceName(Pipeline.CLASSIFY, 2);
+        String report = Pipeline.instanceName(Pipeline.REPORT, 2);
+        pipeline.kill(classify);
+        pipeline.kill(report);
+        log("killed %s and %s with SIGKILL; they stay down", classify, report);
+        progress.topics(0.5);
+        logAssignments(pipeline, List.of(Pipeline.CLASSIFY, Pipeline.REPORT));
+    }
+
+    /** Which member of each consumer group holds which partitions: the work is shared while both instances run. */
+    private static void logAssignments(Pipeline pipeline, List<String> groups) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka().bootstrapServers()))) {
+            for (var group : admin.describeConsumerGroups(groups).all().get().values()) {
+                StringBuilder line = new StringBuilder(group.groupId() + ": " + group.members().size() + " members");
+                for (MemberDescription member : group.members()) {
+                    line.append("; ").append(member.clientId().replaceAll("-[0-9a-f]{8}-[0-9a-f-]{27}", ""))
+                            .append(" → ").append(member.assignment().topicPartitions().stream()
+                                    .map(tp -> tp.topic().replace("lore.", "") + "/" + tp.partition()).sorted().toList());
+                }
+                log("%s", line);
+            }
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + String.format(format, args));
+    }
+}
