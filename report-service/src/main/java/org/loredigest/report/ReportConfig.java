@@ -34,4 +34,10 @@ public interface ReportConfig {
 
     @WithDefault("true")
     boolean createTopics();
+
+    /**
+     * Key required in the {@code X-Api-Key} header of write requests (env {@code LORE_REPORT_API_KEY}). Without one,
+     * write requests are accepted from loopback addresses only.
+     */
+    java.util.Optional<String> apiKey();
 }

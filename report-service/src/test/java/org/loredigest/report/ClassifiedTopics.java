@@ -17,8 +17,14 @@ final class ClassifiedTopics {
 
     static ThreadClassified topic(String id, String list, String title, String type, String severity, String fixStatus,
                                   Instant first, long version) {
-        Participant author = new Participant("Dev One", "dev@example.org", false, 2);
-        SummaryField problem = SummaryField.of("<img src=x onerror=alert(1)> refcount underflow", id, "commit message");
+        return topic(id, list, title, type, severity, fixStatus, first, version,
+                new Participant("Dev One", "dev@example.org", false, 2),
+                SummaryField.of("<img src=x onerror=alert(1)> refcount underflow", id, "commit message"));
+    }
+
+    /** A topic whose author and problem statement come from the mail too, e.g. hostile ones. */
+    static ThreadClassified topic(String id, String list, String title, String type, String severity, String fixStatus,
+                                  Instant first, long version, Participant author, SummaryField problem) {
         Summary summary = new Summary("extractive-v1", SummaryField.none(), problem, SummaryField.none(), SummaryField.none(),
                 SummaryField.of("take the reference before unlocking", id, "commit message"), SummaryField.none(),
                 SummaryField.none(), SummaryField.none(), SummaryField.none(), SummaryField.none(), SummaryField.none(),

@@ -62,6 +62,7 @@ class DigestE2EIT {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
                 "lore.ingest.api-key", API_KEY,
+                "lore.report.api-key", API_KEY,
                 // a state directory of this run's own: Kafka Streams locks it, and another run may be going on
                 "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
         ingest = ServiceProcess.start(ROOT, "ingest-service", config, LOGS);

@@ -41,7 +41,7 @@ class PipelineIT {
     static final Path INDEX = CORPUS.resolve("lore-cgroups/cgroups-2024-03.index.json");
 
     static final ObjectMapper JSON = EventJson.mapper();
-    /** Uploads are write requests: ingest-service wants its API key. */
+    /** Uploads are write requests: ingest-service wants its API key (report-service gets the same one). */
     static final String INGEST_API_KEY = "e2e-" + Long.toHexString(System.nanoTime());
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,6 +58,7 @@ class PipelineIT {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
                 "lore.ingest.api-key", INGEST_API_KEY,
+                "lore.report.api-key", INGEST_API_KEY,
                 // a state directory of this run's own: Kafka Streams locks it, and another run may be going on
                 "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
         ingest = ServiceProcess.start(ROOT, "ingest-service", config, LOGS);

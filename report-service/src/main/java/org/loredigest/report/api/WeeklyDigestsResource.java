@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.loredigest.report.DigestService;
 import org.loredigest.report.ReportConfig;
@@ -19,6 +18,7 @@ import org.loredigest.report.WeeklyDigests;
 import org.loredigest.report.digest.AtomFeed;
 import org.loredigest.report.digest.DigestFormat;
 import org.loredigest.report.digest.DigestLanguage;
+import org.loredigest.report.domain.DigestQuery;
 import org.loredigest.report.domain.InvalidQueryException;
 import org.loredigest.report.elasticsearch.DigestStore;
 import org.loredigest.report.elasticsearch.DigestStore.StoredDigest;
@@ -80,10 +80,6 @@ public class WeeklyDigestsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public StoredDigest make(@QueryParam("week") String week) throws IOException {
-        try {
-            return weekly.make(week == null ? LocalDate.now().minusWeeks(1) : LocalDate.parse(week));
-        } catch (DateTimeParseException e) {
-            throw new InvalidQueryException("week must be a date like 2024-03-04, got: '" + week + "'");
-        }
+        return weekly.make(week == null ? LocalDate.now().minusWeeks(1) : DigestQuery.day("week", week));
     }
 }

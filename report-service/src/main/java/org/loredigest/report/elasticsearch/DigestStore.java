@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.loredigest.report.digest.Digest;
 
 /** Stored digests (the weekly ones) in {@link IndexSpec#DIGESTS}; an id names a period and its lists. */
@@ -20,6 +21,9 @@ public class DigestStore {
     public record StoredDigest(String id, List<String> lists, LocalDate from, LocalDate to, Instant generatedAt,
                                int topics, int security, Digest digest) {
     }
+
+    /** What {@link #idOf} makes from list names and days, within Elasticsearch's limit on id length. */
+    private static final Pattern ID = Pattern.compile("weekly-[a-z0-9._+-]{1,490}");
 
     private final ElasticsearchClient client;
 
@@ -40,7 +44,14 @@ public class DigestStore {
         return stored;
     }
 
+    /**
+     * The stored digest of that id. An id that {@link #idOf} cannot have made is not looked up at all: Elasticsearch
+     * refuses ids over 512 bytes with an error, and nothing else from the caller should reach it.
+     */
     public Optional<StoredDigest> find(String id) throws IOException {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
         GetResponse<StoredDigest> response = client.get(g -> g.index(IndexSpec.DIGESTS.alias()).id(id), StoredDigest.class);
         return Optional.ofNullable(response.found() ? response.source() : null);
     }

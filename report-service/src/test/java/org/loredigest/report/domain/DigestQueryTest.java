@@ -40,4 +40,23 @@ class DigestQueryTest {
         assertThatThrownBy(() -> DigestQuery.parse(null, "2023-01-01", "2024-03-01", 92, CLOCK))
                 .hasMessageContaining("at most 92");
     }
+
+    @Test
+    void daysArePlainCalendarDatesInABoundedRange() {
+        for (String day : new String[] {"now-1d", "2024-03-01||+1y", "+10000-01-01", "-999999999-01-01", "2024-02-30",
+                "2024-03-01T00:00:00Z", "1969-12-31", "3000-01-01", "２０２４-03-01"}) {
+            assertThatThrownBy(() -> DigestQuery.day("to", day)).as(day)
+                    .isInstanceOf(InvalidQueryException.class).hasMessageContaining("to must be a date like 2024-03-01");
+        }
+        assertThat(DigestQuery.day("to", " 2024-02-29 ")).isEqualTo(LocalDate.parse("2024-02-29"));
+        assertThat(DigestQuery.day("to", "2999-12-31")).isEqualTo(DigestQuery.LAST_DAY);
+    }
+
+    @Test
+    void listsAreNamesNotPatternsAndBoundedInNumber() {
+        assertThat(DigestQuery.parse("cgroups,cgroups", null, null, 92, CLOCK).lists()).containsExactly("cgroups");
+        assertThatThrownBy(() -> DigestQuery.parse("cgroups*", null, null, 92, CLOCK)).hasMessageContaining("not a list name");
+        String many = String.join(",", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "l" + i).toList());
+        assertThatThrownBy(() -> DigestQuery.parse(many, null, null, 92, CLOCK)).hasMessageContaining("at most 50 lists");
+    }
 }
