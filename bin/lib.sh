@@ -35,3 +35,15 @@ ensure_public_inbox() {
     die "public-inbox is not installed: run 'sudo apt-get install -y public-inbox'"
   fi
 }
+
+# Chromium opens the HTML digests in the escaping tests; without it those tests are skipped (with a message).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium (Debian package)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || die "apt-get install chromium failed"
+  else
+    echo "warning: chromium is not installed ('sudo apt-get install -y chromium'); the browser escaping tests will be skipped" >&2
+  fi
+}

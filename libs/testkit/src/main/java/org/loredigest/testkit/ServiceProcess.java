@@ -75,6 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
         // Appended: a restarted instance keeps the log of its previous life.
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile())).start();
+        // A safety net when the caller is itself stopped before it closes its services.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "lore-testkit-stop-" + process.pid()));
         return new ServiceProcess(launch, process);
     }
 

@@ -70,12 +70,14 @@ public final class BackfillBench {
                     }
                 }
             });
+            var cpuBefore = CpuAccount.snapshot(pipeline.instanceNames());
             long start = System.nanoTime();
             for (PublicInboxServer inbox : inboxes) {
                 pipeline.follow(inbox.name(), "dir", inbox.name(), inbox.inboxDir().toString(), Duration.ofSeconds(1));
             }
             long done = ReadModelState.awaitSettled(pipeline, Duration.ofSeconds(15), Duration.ofHours(2));
             sampler.interrupt();
+            var cpu = CpuAccount.between(cpuBefore, CpuAccount.snapshot(pipeline.instanceNames()));
             double seconds = (done - start) / 1e9;
             ReadModelState state = ReadModelState.read(pipeline);
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
@@ -102,6 +104,12 @@ public final class BackfillBench {
             for (Map.Entry<String, Long> peak : pipeline.peakRssKib().entrySet()) {
                 System.out.printf("| %s | %s | %.0f |%n", peak.getKey(), String.join(" ", jvm), peak.getValue() / 1024.0);
             }
+            System.out.println();
+            System.out.println("| process | CPU seconds during the backfill |");
+            System.out.println("|---|---|");
+            cpu.forEach((component, cpuSeconds) -> System.out.printf("| %s | %.1f |%n", component, cpuSeconds));
+            System.out.printf("| all (%.1f s wall clock, %d cores) | %.1f |%n", seconds, Runtime.getRuntime().availableProcessors(),
+                    cpu.values().stream().mapToDouble(Double::doubleValue).sum());
         }
     }
 }

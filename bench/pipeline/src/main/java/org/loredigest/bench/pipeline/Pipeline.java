@@ -65,6 +65,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts broker, node and services; returns when every instance is ready. */
     public static Pipeline start(Path root, Path workDir, Path sharedDir, Layout layout) throws Exception {
+        // The broker is new: state of an earlier run (Kafka Streams stores and their checkpoints) must not be restored.
+        deleteTree(workDir);
         Files.createDirectories(workDir);
         KafkaServer kafka = KafkaServer.start();
         ElasticsearchServer elasticsearch = ElasticsearchServer.start();
@@ -93,6 +95,16 @@ public final class Pipeline implements AutoCloseable {
             throw e;
         }
         return pipeline;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** {@code classify-service} for the first instance, {@code classify-service-2} for the second, … */
