@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -35,6 +36,27 @@ final class TopicRecords {
                         break;
                     }
                 }
+            }
+        }
+        return records;
+    }
+
+    /** Every record the topic holds right now, from the beginning to the current end of each partition. */
+    static List<ConsumerRecord<String, byte[]>> readToEnd(String bootstrap, String topic, Duration timeout) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "enable.auto.commit", false);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
         }
         return records;

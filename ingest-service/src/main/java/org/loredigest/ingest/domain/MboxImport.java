@@ -4,13 +4,14 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.files.BrokenInputException;
 import org.loredigest.ingest.domain.files.InputLimitException;
 import org.loredigest.ingest.domain.files.MboxStream;
 
 /**
  * Imports one mbox stream (mboxrd, mboxo, or a single bare message): every message becomes one record, every
- * message that cannot be framed a {@link RejectedMail}; a decompression limit stops the stream with a rejection
- * naming it. The stream is read once, start to end, and the sink is flushed before returning.
+ * message that cannot be framed a {@link RejectedMail}; a decompression limit or a broken gzip stream stops the
+ * stream with a rejection naming it. The stream is read once, start to end, and the sink is flushed before returning.
  */
 public final class MboxImport {
 
@@ -67,7 +68,7 @@ public final class MboxImport {
                     session.reject("after-offset:" + afterOffset, reason, new byte[0]);
                 }
             });
-        } catch (InputLimitException e) {
+        } catch (InputLimitException | BrokenInputException e) {
             session.reject("input", e.getMessage() + "; the rest of the input was not read", new byte[0]);
         }
     }

@@ -1,15 +1,18 @@
 package org.loredigest.ingest.domain.files;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens gzip input with limits against decompression bombs: at most {@code maxBytes} decompressed, and never more
  * than {@code maxRatio} decompressed bytes per compressed byte once past the first MiB (small inputs compress
- * unevenly). Going over either throws {@link InputLimitException} naming the limit.
+ * unevenly). Going over either throws {@link InputLimitException} naming the limit; a stream cut short or corrupt
+ * throws {@link BrokenInputException} saying how far it was read.
  */
 public final class BoundedGzip {
 
@@ -35,7 +38,18 @@ public final class BoundedGzip {
 
     public static InputStream decompress(InputStream compressed, long maxBytes, double maxRatio) throws IOException {
         Counting counted = new Counting(compressed);
-        return new Limited(new GZIPInputStream(counted, 1 << 16), counted, maxBytes, maxRatio);
+        GZIPInputStream gzip;
+        try {
+            gzip = new GZIPInputStream(counted, 1 << 16);
+        } catch (ZipException | EOFException e) {
+            throw broken(e, 0);
+        }
+        return new Limited(gzip, counted, maxBytes, maxRatio);
+    }
+
+    private static BrokenInputException broken(IOException e, long decompressed) {
+        return new BrokenInputException("gzip input is truncated or corrupt after " + decompressed
+                + " decompressed bytes (" + e.getMessage() + ")", e);
     }
 
     private static final class Counting extends FilterInputStream {
@@ -79,7 +93,12 @@ public final class BoundedGzip {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (ZipException | EOFException e) {
+                throw broken(e, count);
+            }
             if (b >= 0) {
                 check(1);
             }
@@ -88,11 +107,26 @@ public final class BoundedGzip {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (ZipException | EOFException e) {
+                throw broken(e, count);
+            }
             if (n > 0) {
                 check(n);
             }
             return n;
+        }
+
+        /**
+         * Nothing is promised as available, so buffering readers ({@link BufferedInputStream}) never chain a second
+         * read onto data already decoded: when that read fails on a stream cut short, the decoded data would be lost
+         * with it instead of reaching the reader.
+         */
+        @Override
+        public int available() {
+            return 0;
         }
 
         private void check(int n) {

@@ -12,8 +12,9 @@ import org.loredigest.ingest.domain.MboxImport;
 
 /**
  * Local mail in the formats people keep it in: mbox/mboxrd, gzipped mbox ({@code .gz}, recognised by its magic
- * bytes, with decompression limits), a single message ({@code .eml}: input without a {@code From } line is one
- * message) and maildir (a folder with {@code cur/} and {@code new/}, one message per file, read in name order).
+ * bytes, with decompression limits; a broken one is dead-lettered), a single message ({@code .eml}: input without a
+ * {@code From } line is one message) and maildir (a folder with {@code cur/} and {@code new/}, one message per file,
+ * read in name order).
  */
 public final class LocalMail {
 
@@ -42,7 +43,13 @@ public final class LocalMail {
 
     /** Reads an mbox, gzipped mbox or single message stream into the session. */
     public void readStream(InputStream in, ImportSession session) throws IOException {
-        InputStream mail = BoundedGzip.maybeDecompress(in, limits.maxDecompressedBytes(), limits.maxRatio());
+        InputStream mail;
+        try {
+            mail = BoundedGzip.maybeDecompress(in, limits.maxDecompressedBytes(), limits.maxRatio());
+        } catch (BrokenInputException e) {
+            session.reject("input", e.getMessage() + "; nothing of the input was read", new byte[0]);
+            return;
+        }
         MboxImport.readInto(mail, session, limits.maxMessageBytes());
     }
 

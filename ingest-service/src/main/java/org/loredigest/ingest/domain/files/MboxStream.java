@@ -27,6 +27,7 @@ public final class MboxStream {
      * Reads the stream to its end.
      *
      * @throws InputLimitException when a decompression limit stops the stream (what was read is handed over)
+     * @throws BrokenInputException when the gzip stream is cut short or corrupt (what was read is handed over)
      */
     public static void read(InputStream in, int maxMessageBytes, boolean publicInboxFraming, Handler handler) {
         MboxReader reader = new MboxReader(in, maxMessageBytes);
@@ -46,6 +47,12 @@ public final class MboxStream {
                 }
                 handler.malformed(e.getMessage(), lastOffset);
                 continue;
+            } catch (RuntimeException e) {
+                // The input stops here (a limit, a broken gzip stream); the held message was complete before that.
+                if (held != null) {
+                    handler.message(held.raw(), held.offset());
+                }
+                throw e;
             }
             lastOffset = next.offset();
             if (held != null) {

@@ -49,4 +49,27 @@ class BoundedGzipTest {
                     .hasMessageContaining("more than the limit of 1000 bytes");
         }
     }
+
+    @Test
+    void aTruncatedOrCorruptStreamIsBrokenInputNamingHowFarItWasRead() throws IOException {
+        byte[] text = new byte[200_000];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) ('a' + random.nextInt(26)); // compresses about 2:1, so half the gzip is mid-stream
+        }
+        byte[] whole = gzip(text);
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+        try (InputStream in = BoundedGzip.maybeDecompress(new ByteArrayInputStream(truncated), 1L << 40, 100)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(BrokenInputException.class)
+                    .hasMessageContaining("truncated or corrupt after").hasMessageContaining("decompressed bytes");
+        }
+        byte[] corrupt = whole.clone();
+        corrupt[corrupt.length - 5] ^= 0x55; // the CRC of the trailer
+        try (InputStream in = BoundedGzip.maybeDecompress(new ByteArrayInputStream(corrupt), 1L << 40, 100)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(BrokenInputException.class);
+        }
+        byte[] headerOnly = java.util.Arrays.copyOf(whole, 5);
+        assertThatThrownBy(() -> BoundedGzip.maybeDecompress(new ByteArrayInputStream(headerOnly), 1L << 40, 100))
+                .isInstanceOf(BrokenInputException.class).hasMessageContaining("after 0 decompressed bytes");
+    }
 }

@@ -49,7 +49,8 @@ public final class MailDates {
             } else if ((c0 == '+' || c0 == '-') && t.length() >= 3 && time != null && zone == null) {
                 zone = t;
             } else if (Character.isDigit(c0)) {
-                if (!allDigits(t)) {
+                // More than nine digits is neither a day nor a year, and would overflow an int.
+                if (!allDigits(t) || t.length() > 9) {
                     continue;
                 }
                 if (day < 0 && t.length() <= 2) {

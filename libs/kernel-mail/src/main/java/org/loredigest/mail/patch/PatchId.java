@@ -69,8 +69,8 @@ public final class PatchId {
                 flush();
                 return;
             } else if (text.startsWith("index ", start)) {
-                int dots = text.indexOf("..", start);
-                if (dots >= 0 && dots < end) {
+                int dots = text.indexOf("..", start, end); // within the line: a search past it rescans the text
+                if (dots >= 0) {
                     int space = text.indexOf(' ', dots);
                     int oid2End = space < 0 || space > end ? end : space;
                     preOid = text.substring(start + 6, dots);

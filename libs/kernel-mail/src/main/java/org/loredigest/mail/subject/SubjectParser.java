@@ -28,25 +28,27 @@ public final class SubjectParser {
 
     public static ParsedSubject parse(String rawSubject) {
         String full = HeaderText.collapseWhitespace(HeaderText.decode(rawSubject == null ? "" : rawSubject));
-        String s = full;
         boolean reply = false;
         boolean forward = false;
+        // Markers are skipped by moving a start index, not by cutting the string: a subject of a million
+        // "Re: " would otherwise be copied once per marker.
+        int start = 0;
+        Matcher f = FORWARD.matcher(full);
+        Matcher r = REPLY.matcher(full);
         while (true) {
-            Matcher f = FORWARD.matcher(s);
-            if (f.lookingAt()) {
+            if (f.region(start, full.length()).lookingAt()) {
                 forward = true;
-                s = s.substring(f.end());
+                start = f.end();
                 continue;
             }
-            Matcher r = REPLY.matcher(s);
-            if (r.lookingAt()) {
+            if (r.region(start, full.length()).lookingAt()) {
                 reply = true;
-                s = s.substring(r.end());
+                start = r.end();
                 continue;
             }
             break;
         }
-        s = flattenNestedBrackets(s);
+        String s = flattenNestedBrackets(full.substring(start));
         List<String> prefixes = new ArrayList<>(4);
         List<String> tags = new ArrayList<>(2);
         boolean patch = false;
@@ -58,12 +60,13 @@ public final class SubjectParser {
         int part = 1;
         int total = 1;
         boolean countersExplicit = false;
-        while (s.startsWith("[")) {
-            int close = s.indexOf(']');
+        int pos = 0; // start of the next [...] group; an index for the same reason as above
+        while (pos < s.length() && s.charAt(pos) == '[') {
+            int close = s.indexOf(']', pos);
             if (close < 0) {
                 break;
             }
-            String bracketed = PATCH_GLUED_VERSION.matcher(s.substring(1, close).strip()).replaceAll("$1 $2");
+            String bracketed = PATCH_GLUED_VERSION.matcher(s.substring(pos + 1, close).strip()).replaceAll("$1 $2");
             String upperGroup = bracketed.toUpperCase(Locale.ROOT);
             if (upperGroup.equals("GIT PULL") || upperGroup.equals("GIT") || upperGroup.equals("PULL")
                     || upperGroup.startsWith("GIT PULL ")) {
@@ -95,9 +98,12 @@ public final class SubjectParser {
                     tags.add(chunk);
                 }
             }
-            s = s.substring(close + 1).stripLeading();
+            pos = close + 1;
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
         }
-        String title = s.strip();
+        String title = s.substring(pos).strip();
         if (title.regionMatches(true, 0, "Subject:", 0, 8)) {
             // a cover letter template filled in with its own "Subject:" line (seen in real series)
             title = title.substring(8).strip();

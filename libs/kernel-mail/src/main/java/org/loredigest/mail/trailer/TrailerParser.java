@@ -86,8 +86,9 @@ public final class TrailerParser {
             if (end < 0) {
                 end = n;
             }
-            int colon = text.indexOf(':', start);
-            if (colon > start && colon < end && colon - start < 48) {
+            // only this line's first 48 characters: an unbounded search would rescan the text after every line
+            int colon = text.indexOf(':', start, Math.min(end, start + 48));
+            if (colon > start) {
                 Trailer t = parseLine(text.substring(start, end), true);
                 if (t != null) {
                     out.add(t);
@@ -216,10 +217,10 @@ public final class TrailerParser {
     }
 
     private static void addBelowSeparator(String text, int from, List<Trailer> out) {
-        int i = from;
+        // each name is searched again only once passed: re-searching both on every hit rescans the text per hit
+        int b = text.indexOf("base-commit:", from);
+        int c = text.indexOf("change-id:", from);
         while (true) {
-            int b = text.indexOf("base-commit:", i);
-            int c = text.indexOf("change-id:", i);
             int at = b < 0 ? c : c < 0 ? b : Math.min(b, c);
             if (at < 0) {
                 return;
@@ -234,7 +235,12 @@ public final class TrailerParser {
                     out.add(t);
                 }
             }
-            i = lineEnd;
+            if (b >= 0 && b < lineEnd) {
+                b = text.indexOf("base-commit:", lineEnd);
+            }
+            if (c >= 0 && c < lineEnd) {
+                c = text.indexOf("change-id:", lineEnd);
+            }
         }
     }
 

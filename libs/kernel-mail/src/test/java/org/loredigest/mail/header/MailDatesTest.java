@@ -37,6 +37,13 @@ class MailDatesTest {
     }
 
     @Test
+    void numbersTooLongForADayOrAYearAreUnusableNotAnOverflow() {
+        assertThat(MailDates.parse("Mon, 99999999999 Mar 2024 10:00:00 +0000").instant()).isNull();
+        assertThat(MailDates.parse("9".repeat(10_000)).note()).startsWith("unparseable Date");
+        assertThat(MailDates.parse("Sat, 1 Jan 99999 00:00:00 +0000").instant()).isEqualTo(Instant.parse("+99999-01-01T00:00:00Z"));
+    }
+
+    @Test
     void garbageIsUnusable() {
         assertThat(MailDates.parse("yesterday").instant()).isNull();
         assertThat(MailDates.parse("").instant()).isNull();

@@ -83,4 +83,17 @@ class SubjectParserTest {
         assertThat(lkp.title()).isEqualTo("8d59d2214c: vm-scalability.throughput -36.6% regression");
         assertThat(SubjectParser.parse("=?utf-8?Q?Re=3A_=5BPATCH=5D_f=C3=B6o?=").title()).isEqualTo("föo");
     }
+
+    @Test
+    void aMegabyteOfMarkersOrGroupsIsReadInLinearTime() {
+        // each marker used to copy the rest of the subject: a megabyte of "Re: " took minutes
+        long start = System.nanoTime();
+        ParsedSubject replies = SubjectParser.parse("Re: ".repeat(262_144) + "[PATCH] mm: fix");
+        ParsedSubject groups = SubjectParser.parse("[PATCH 1/2] ".repeat(87_000) + "mm: fix");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(replies.reply()).isTrue();
+        assertThat(replies.title()).isEqualTo("mm: fix");
+        assertThat(groups.title()).isEqualTo("mm: fix");
+        assertThat(groups.total()).isEqualTo(2);
+    }
 }

@@ -65,4 +65,17 @@ class TrailerParserTest {
         assertThat(t).extracting(Trailer::type).containsExactly(TrailerType.REVIEWED_BY, TrailerType.FIXES);
         assertThat(t).allMatch(Trailer::followUp);
     }
+
+    @Test
+    void longTextsWithFewColonsOrManyBaseCommitsAreReadInLinearTime() {
+        // both used to search the rest of the text again for every line or hit: minutes on a 20 MB body
+        long start = System.nanoTime();
+        List<Trailer> followUp = TrailerParser.fromFollowUp("Reviewed-by: A Dev <dev@example.org>\n"
+                + "no colon here\n".repeat(1_000_000));
+        List<Trailer> own = TrailerParser.fromMessage("fix\n\nSigned-off-by: A Dev <dev@example.org>\n---\n"
+                + "base-commit: 0123456789abcdef\n".repeat(200_000));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+        assertThat(followUp).singleElement().extracting(Trailer::personEmail).isEqualTo("dev@example.org");
+        assertThat(own).hasSize(1 + 200_000);
+    }
 }
