@@ -49,7 +49,7 @@ final class Scenarios {
     }
 
     private static void killEachService(Pipeline pipeline, Progress progress) throws Exception {
-        progress.published(0.25);
+        progress.published(0.05);
         crashAndRestart(pipeline, Pipeline.INGEST);
         progress.mails(0.5);
         crashAndRestart(pipeline, Pipeline.CLASSIFY);
