@@ -21,7 +21,7 @@ import org.loredigest.testkit.PublicInboxServer;
  * </ol>
  *
  * <p>System properties: {@code lore.shared.dir} ({@code ../shared}), {@code bench.replays} (0),
- * {@code bench.jvm} (JVM options of every service, space separated; default {@code -Xmx256m}).
+ * {@code bench.jvm} (JVM options of every service, space separated; default {@link Pipeline#DEFAULT_JVM_OPTIONS}).
  */
 public final class BackfillBench {
 

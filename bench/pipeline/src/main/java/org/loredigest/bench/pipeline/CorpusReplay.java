@@ -21,8 +21,10 @@ import org.loredigest.mail.mbox.MboxReader;
 /**
  * The corpus as the pipeline runs see it: every mbox of {@code ../shared/corpus}, one list per corpus folder, and
  * for scale, replays of it. Replay {@code n} is the same mail with every Message-ID, In-Reply-To and References id
- * rewritten to {@code <rN.ID>} (threads stay threads, but are new ones) and an {@code X-Lore-Replay: N} header (so
- * mail without a Message-ID, identified by its content, is new as well).
+ * rewritten to {@code <rN.ID>} (threads stay threads, but are new ones), {@code " rN"} appended to the Subject (a
+ * series stays one series, but a new one: ten series of the same title by the same author are not what a list
+ * carries) and an {@code X-Lore-Replay: N} header (so mail without a Message-ID, identified by its content, is new
+ * as well).
  */
 public final class CorpusReplay {
 
@@ -32,6 +34,7 @@ public final class CorpusReplay {
             "damon-format-patch", "damon", "patchwork-fixtures", "patchwork"));
 
     private static final Pattern ID_HEADER = Pattern.compile("(?i)^(message-id|in-reply-to|references):");
+    private static final Pattern SUBJECT = Pattern.compile("(?i)^subject:");
     private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
     private static final byte[] SEPARATOR = "From mboxrd@z Thu Jan  1 00:00:00 1970\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -114,11 +117,18 @@ public final class CorpusReplay {
         String headers = end < 0 ? text : text.substring(0, end + 1);
         StringBuilder out = new StringBuilder(text.length() + 64).append("X-Lore-Replay: ").append(n).append('\n');
         boolean inIdHeader = false;
-        for (String line : headers.split("\n", -1)) {
+        boolean inSubject = false;
+        String[] lines = headers.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
             inIdHeader = continuation ? inIdHeader : ID_HEADER.matcher(line).find();
+            inSubject = continuation ? inSubject : SUBJECT.matcher(line).find();
+            boolean subjectEnds = inSubject && (i + 1 >= lines.length || lines[i + 1].isEmpty()
+                    || (lines[i + 1].charAt(0) != ' ' && lines[i + 1].charAt(0) != '\t'));
             out.append(inIdHeader ? ID.matcher(line).replaceAll(m -> Matcher.quoteReplacement("<r" + n + "." + m.group(1) + ">"))
-                    : line).append('\n');
+                    : line);
+            out.append(subjectEnds ? " r" + n + "\n" : "\n");
         }
         out.setLength(out.length() - 1);
         if (end >= 0) {

@@ -31,8 +31,11 @@ public final class Pipeline implements AutoCloseable {
     public static final String INGEST = "ingest-service";
     public static final String CLASSIFY = "classify-service";
     public static final String REPORT = "report-service";
-    /** The heap every service gets unless a run says otherwise, as in {@code bin/stack}. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
+    /** The JVM options every service gets unless a run says otherwise, as in {@code bin/stack}. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+    /** classify-service holds thread state and Kafka Streams buffers: a larger heap, as in {@code bin/stack}. */
+    public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of("-Xmx256m");
 
     public static final ObjectMapper JSON = EventJson.mapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,8 +84,12 @@ public final class Pipeline implements AutoCloseable {
         Pipeline pipeline = new Pipeline(root, workDir, kafka, elasticsearch, config);
         try {
             pipeline.launch(INGEST, INGEST, layout.jvmOptions());
+            List<String> classifyOptions = new ArrayList<>(layout.jvmOptions());
+            if (layout.jvmOptions().equals(DEFAULT_JVM_OPTIONS)) {
+                classifyOptions.addAll(CLASSIFY_EXTRA_JVM_OPTIONS); // the last -Xmx wins
+            }
             for (int i = 1; i <= layout.classifyInstances(); i++) {
-                pipeline.launch(CLASSIFY, instanceName(CLASSIFY, i), layout.jvmOptions());
+                pipeline.launch(CLASSIFY, instanceName(CLASSIFY, i), classifyOptions);
             }
             for (int i = 1; i <= layout.reportInstances(); i++) {
                 pipeline.launch(REPORT, instanceName(REPORT, i), layout.jvmOptions());
