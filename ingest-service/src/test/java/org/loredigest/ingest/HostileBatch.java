@@ -12,7 +12,7 @@ import org.loredigest.events.MessageKey;
 import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
 import org.loredigest.mail.hostile.HostileMail;
-import org.loredigest.mail.hostile.Mboxrd;
+import org.loredigest.mail.mbox.MboxrdWriter;
 import org.loredigest.mail.hostile.MutationKind;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
@@ -59,7 +59,7 @@ record HostileBatch(List<Item> items, byte[] mbox, Map<MutationKind, Integer> ki
                 kinds.merge(kind, 1, Integer::sum);
             }
         }
-        byte[] mbox = Mboxrd.write(raws);
+        byte[] mbox = MboxrdWriter.write(raws);
         List<MboxMessage> framed = new MboxReader(new ByteArrayInputStream(mbox)).stream().toList();
         if (framed.size() != raws.size()) {
             throw new IllegalStateException("mboxrd framing split or merged messages: " + framed.size() + " of " + raws.size());

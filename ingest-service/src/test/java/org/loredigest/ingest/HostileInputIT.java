@@ -33,7 +33,7 @@ import org.loredigest.events.Topics;
 import org.loredigest.ingest.HostileBatch.Outcome;
 import org.loredigest.mail.hostile.FuzzSettings;
 import org.loredigest.mail.hostile.HostileMail;
-import org.loredigest.mail.hostile.Mboxrd;
+import org.loredigest.mail.mbox.MboxrdWriter;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
 import org.loredigest.testkit.KafkaTestResource;
@@ -105,7 +105,7 @@ class HostileInputIT {
 
         // three good messages, then a "message" of 64 MiB of zeros that compresses about 1000:1
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        bomb.writeBytes(Mboxrd.write(good.subList(0, 3)));
+        bomb.writeBytes(MboxrdWriter.write(good.subList(0, 3)));
         bomb.writeBytes("From bomb@z Thu Jan  1 00:00:00 1970\nSubject: bomb\n\n".getBytes(StandardCharsets.US_ASCII));
         List<byte[]> bombExpected = read(bomb.toByteArray()).subList(0, 3);
         bomb.writeBytes(new byte[64 << 20]);
@@ -116,7 +116,7 @@ class HostileInputIT {
 
         // the other twenty messages, gzipped and cut at 60%: what decompresses before the cut and is followed by the
         // next separator is complete
-        byte[] whole = gzip(Mboxrd.write(good.subList(3, 23)));
+        byte[] whole = gzip(MboxrdWriter.write(good.subList(3, 23)));
         byte[] truncated = Arrays.copyOf(whole, whole.length * 6 / 10);
         byte[] prefix = decompressible(truncated);
         // ingest never sees a line the cut splits: read up to the last complete line

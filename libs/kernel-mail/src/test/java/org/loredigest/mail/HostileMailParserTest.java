@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.loredigest.mail.hostile.FuzzSettings;
 import org.loredigest.mail.hostile.FuzzTally;
 import org.loredigest.mail.hostile.HostileMail;
-import org.loredigest.mail.hostile.Mboxrd;
+import org.loredigest.mail.mbox.MboxrdWriter;
 import org.loredigest.mail.hostile.TimedCalls;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
@@ -105,7 +105,7 @@ class HostileMailParserTest {
         }
         List<byte[]> raws = chunk.stream().map(HostileMail.Variant::raw).toList();
         TimedCalls.Outcome<List<MboxMessage>> read = calls.call(
-                () -> new MboxReader(new ByteArrayInputStream(Mboxrd.write(raws))).stream().toList(), LIMIT);
+                () -> new MboxReader(new ByteArrayInputStream(MboxrdWriter.write(raws))).stream().toList(), LIMIT);
         if (read.timedOut() || read.error() != null) {
             tally.fail("mboxrd round trip of " + where + ": " + FuzzTally.problem(read));
             return;

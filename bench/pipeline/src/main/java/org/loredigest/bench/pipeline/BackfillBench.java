@@ -102,7 +102,8 @@ public final class BackfillBench {
             System.out.println("| service | JVM options | peak RSS (MB) |");
             System.out.println("|---|---|---|");
             for (Map.Entry<String, Long> peak : pipeline.peakRssKib().entrySet()) {
-                System.out.printf("| %s | %s | %.0f |%n", peak.getKey(), String.join(" ", jvm), peak.getValue() / 1024.0);
+                System.out.printf("| %s | %s | %.0f |%n", peak.getKey(), String.join(" ", pipeline.jvmOptions(peak.getKey())),
+                        peak.getValue() / 1024.0);
             }
             System.out.println();
             System.out.println("| process | CPU seconds during the backfill |");

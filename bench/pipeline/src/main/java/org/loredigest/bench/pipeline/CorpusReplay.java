@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
+import org.loredigest.mail.mbox.MboxrdWriter;
 
 /**
  * The corpus as the pipeline runs see it: every mbox of {@code ../shared/corpus}, one list per corpus folder, and
@@ -36,7 +37,6 @@ public final class CorpusReplay {
     private static final Pattern ID_HEADER = Pattern.compile("(?i)^(message-id|in-reply-to|references):");
     private static final Pattern SUBJECT = Pattern.compile("(?i)^subject:");
     private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
-    private static final byte[] SEPARATOR = "From mboxrd@z Thu Jan  1 00:00:00 1970\n".getBytes(StandardCharsets.US_ASCII);
 
     /** One list's mail: the mbox files in the order they go into its archive. */
     public record ListMail(String list, List<Path> mboxes, long messages, long bytes) {
@@ -100,7 +100,7 @@ public final class CorpusReplay {
                     for (Iterator<MboxMessage> it = new MboxReader(in); it.hasNext(); ) {
                         byte[] raw = it.next().raw();
                         if (raw.length > 0) {
-                            writeMboxrd(out, rewrite(raw, replay));
+                            MboxrdWriter.append(out, rewrite(raw, replay));
                         }
                     }
                 }
@@ -135,37 +135,5 @@ public final class CorpusReplay {
             out.append(text, end + 1, text.length());
         }
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** mboxrd: a separator line, and one more {@code >} before every line that matches {@code >*From }. */
-    private static void writeMboxrd(OutputStream out, byte[] raw) throws IOException {
-        out.write(SEPARATOR);
-        int start = 0;
-        while (start < raw.length) {
-            int newline = indexOf(raw, (byte) '\n', start);
-            int end = newline < 0 ? raw.length : newline + 1;
-            int i = start;
-            while (i < end && raw[i] == '>') {
-                i++;
-            }
-            if (end - i >= 5 && raw[i] == 'F' && raw[i + 1] == 'r' && raw[i + 2] == 'o' && raw[i + 3] == 'm' && raw[i + 4] == ' ') {
-                out.write('>');
-            }
-            out.write(raw, start, end - start);
-            start = end;
-        }
-        if (raw.length == 0 || raw[raw.length - 1] != '\n') {
-            out.write('\n');
-        }
-        out.write('\n');
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -55,6 +55,7 @@ public final class Pipeline implements AutoCloseable {
     private final ElasticsearchServer elasticsearch;
     private final Map<String, String> config;
     private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
+    private final Map<String, List<String>> jvmOptions = new HashMap<>();
     private final Map<String, Long> peakRssKib = new HashMap<>();
     private final java.util.Set<String> killed = new java.util.HashSet<>();
 
@@ -124,6 +125,7 @@ public final class Pipeline implements AutoCloseable {
         // Kafka Streams locks its state directory: one per instance.
         own.put("kafka-streams.state.dir", workDir.resolve("state-" + instance).toString());
         instances.put(instance, ServiceProcess.start(root, module, instance, own, workDir.resolve("logs"), jvmOptions));
+        this.jvmOptions.put(instance, List.copyOf(jvmOptions));
     }
 
     public KafkaServer kafka() {
@@ -140,6 +142,11 @@ public final class Pipeline implements AutoCloseable {
             throw new IllegalArgumentException("no instance " + name + "; running: " + instances.keySet());
         }
         return instance;
+    }
+
+    /** The JVM options an instance runs with. */
+    public List<String> jvmOptions(String instance) {
+        return jvmOptions.getOrDefault(instance, List.of());
     }
 
     public List<String> instanceNames() {

@@ -1,21 +1,29 @@
-package org.loredigest.mail.hostile;
+package org.loredigest.mail.mbox;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes messages as mboxrd the way public-inbox does, so hostile messages can travel in one mbox batch. */
-public final class Mboxrd {
+/** Writes messages as mboxrd the way public-inbox exports them, so that {@link MboxReader} reads them back unchanged. */
+public final class MboxrdWriter {
 
     private static final byte[] SEPARATOR = "From mboxrd@z Thu Jan  1 00:00:00 1970\n".getBytes(StandardCharsets.US_ASCII);
 
-    private Mboxrd() {
+    private MboxrdWriter() {
     }
 
+    /** The messages as one mboxrd file. */
     public static byte[] write(List<byte[]> messages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] message : messages) {
-            append(out, message);
+        try {
+            for (byte[] message : messages) {
+                append(out, message);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         return out.toByteArray();
     }
@@ -24,8 +32,8 @@ public final class Mboxrd {
      * The separator line, the message with {@code ^>*From } lines quoted by one more {@code >}, a newline if the
      * message lacks a final one, and the empty line that ends every mboxrd message.
      */
-    public static void append(ByteArrayOutputStream out, byte[] message) {
-        out.writeBytes(SEPARATOR);
+    public static void append(OutputStream out, byte[] message) throws IOException {
+        out.write(SEPARATOR);
         int lineStart = 0;
         while (lineStart < message.length) {
             int lineEnd = lineStart;
