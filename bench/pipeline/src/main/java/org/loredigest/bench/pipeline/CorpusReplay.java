@@ -30,9 +30,15 @@ import org.loredigest.mail.mbox.MboxrdWriter;
 public final class CorpusReplay {
 
     /** Corpus folder → list name; {@code samples/} is left out, its messages are copies of lore-cgroups ones. */
-    static final Map<String, String> LISTS = new LinkedHashMap<>(Map.of(
-            "lore-cgroups", "cgroups", "linux-mm-kvack", "linux-mm",
-            "damon-format-patch", "damon", "patchwork-fixtures", "patchwork"));
+    static final Map<String, String> LISTS = new LinkedHashMap<>();
+
+    static {
+        // in this order every run: the order sources start in shapes the run
+        LISTS.put("lore-cgroups", "cgroups");
+        LISTS.put("linux-mm-kvack", "linux-mm");
+        LISTS.put("damon-format-patch", "damon");
+        LISTS.put("patchwork-fixtures", "patchwork");
+    }
 
     private static final Pattern ID_HEADER = Pattern.compile("(?i)^(message-id|in-reply-to|references):");
     private static final Pattern SUBJECT = Pattern.compile("(?i)^subject:");
