@@ -19,8 +19,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.loredigest.classify.domain.mail.ThreadMessage;
-import org.loredigest.classify.domain.series.LineageState;
 import org.loredigest.classify.domain.series.ReferenceState;
+import org.loredigest.classify.domain.series.SeriesPosting;
 import org.loredigest.classify.domain.series.SeriesState;
 import org.loredigest.classify.domain.thread.Bucket;
 import org.loredigest.classify.domain.thread.ThreadBook;
@@ -39,7 +39,7 @@ import org.loredigest.events.Topics;
  *                                └─ by bucket (oldest reference) ─► [repartition] ─ thread state (thread-messages,
  *                                   thread-buckets, thread-bucket-index, thread-dirty; flushed every second)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
- *                                   (series-by-title) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
+ *                                   (series-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
  * </pre>
  */
@@ -54,8 +54,10 @@ public class ClassifyTopology {
     /** Buckets changed since the last flush. */
     public static final String DIRTY_STORE = "thread-dirty";
     public static final String SERIES_STORE = "series-by-title";
-    /** Series revisions per author: where revisions meet whose title changed. */
-    public static final String LINEAGE_STORE = "series-by-author";
+    /** Full drafts of the topics in {@link #SERIES_STORE}, keyed {@code title NUL thread id}. */
+    public static final String SERIES_DRAFT_STORE = "series-drafts";
+    /** Series revisions per author, one record per posting: where revisions meet whose title changed. */
+    public static final String LINEAGE_STORE = "series-postings-by-author";
     /** Bug reports and the patches whose Closes:/Link: trailers name them, keyed by the report's Message-ID. */
     public static final String REFERENCE_STORE = "references-by-message";
     /**
@@ -103,8 +105,10 @@ public class ClassifyTopology {
                 Serdes.String()).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
                 new JsonSerde<>(json, SeriesState.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_DRAFT_STORE), keys,
+                new JsonSerde<>(json, ThreadClassified.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE), keys,
-                new JsonSerde<>(json, LineageState.class)).withLoggingEnabled(CHANGELOG_CONFIG));
+                new JsonSerde<>(json, SeriesPosting.class)).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REFERENCE_STORE), keys,
                 new JsonSerde<>(json, ReferenceState.class)).withLoggingEnabled(Map.of()));
 
@@ -155,7 +159,8 @@ public class ClassifyTopology {
                             .merge(links, Named.as("drafts-and-links"))
                             .merge(closes, Named.as("drafts-links-and-closes"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-title"))
-                            .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE);
+                            .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE,
+                                    SERIES_DRAFT_STORE);
                     classified.split(Named.as("series-"))
                             .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "series",
                                     Topics.THREAD_CLASSIFIED_DLQ, letterSerde), "dead"))

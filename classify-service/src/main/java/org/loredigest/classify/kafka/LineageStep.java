@@ -1,26 +1,37 @@
 package org.loredigest.classify.kafka;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.series.LineageBook;
 import org.loredigest.classify.domain.series.LineageState;
+import org.loredigest.classify.domain.series.SeriesPosting;
 import org.loredigest.classify.domain.thread.TopicDraft;
 
 /**
  * Second meeting point of series revisions, keyed by the author's address: links revisions whose title changed and
  * sends the links, keyed by title, to the series stage. A failure here costs only the link, so it is logged and the
  * draft is dropped rather than dead-lettered (the draft itself reaches the series stage on its own path).
+ *
+ * <p>Each posting is stored on its own, under three keys: by thread id (its latest facts), by version and by b4
+ * change-id. A new posting reads only the postings it can link to ({@link LineageBook#linkableVersions}, the same
+ * change-id), so a prolific author's history costs a few small reads per posting instead of a rewrite of all of it.
  */
 final class LineageStep implements Processor<String, TopicDraft, String, TopicDraft> {
 
     private static final Logger LOG = Logger.getLogger(LineageStep.class);
+    private static final char SEPARATOR = '\u0000';
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final LineageBook book = new LineageBook();
     private ProcessorContext<String, TopicDraft> context;
-    private KeyValueStore<String, LineageState> store;
+    private KeyValueStore<String, SeriesPosting> store;
 
     @Override
     public void init(ProcessorContext<String, TopicDraft> context) {
@@ -32,15 +43,60 @@ final class LineageStep implements Processor<String, TopicDraft, String, TopicDr
     public void process(Record<String, TopicDraft> record) {
         TopicDraft draft = record.value();
         try {
-            LineageState state = store.get(record.key());
-            LineageBook.Update update = book.apply(state == null ? LineageState.empty(record.key()) : state, draft.posting(),
-                    draft.sequence());
-            store.put(record.key(), update.state());
+            String author = record.key();
+            SeriesPosting posting = draft.posting();
+            SeriesPosting before = store.get(threadKey(author, posting.threadId()));
+            Map<String, SeriesPosting> candidates = new HashMap<>();
+            if (before != null) {
+                candidates.put(before.threadId(), before);
+                collect(candidates, author, before);
+            }
+            collect(candidates, author, posting);
+            LineageBook.Update update = book.apply(new LineageState(author, candidates), posting, draft.sequence());
+            if (before != null) {
+                store.delete(versionKey(author, before));
+                if (!before.changeId().isEmpty()) {
+                    store.delete(changeKey(author, before));
+                }
+            }
+            store.put(threadKey(author, posting.threadId()), posting);
+            store.put(versionKey(author, posting), posting);
+            if (!posting.changeId().isEmpty()) {
+                store.put(changeKey(author, posting), posting);
+            }
             for (TopicDraft link : update.drafts()) {
                 context.forward(record.withKey(link.titleKey()).withValue(link));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "lineage stage could not link %s", draft.threadId());
         }
+    }
+
+    /** The author's postings {@code p} could be linked with. */
+    private void collect(Map<String, SeriesPosting> into, String author, SeriesPosting p) {
+        for (int version : LineageBook.linkableVersions(p)) {
+            scan(into, author + SEPARATOR + "v" + SEPARATOR + version + SEPARATOR);
+        }
+        if (!p.changeId().isEmpty()) {
+            scan(into, author + SEPARATOR + "c" + SEPARATOR + p.changeId() + SEPARATOR);
+        }
+    }
+
+    private void scan(Map<String, SeriesPosting> into, String prefix) {
+        try (KeyValueIterator<String, SeriesPosting> it = store.prefixScan(prefix, KEYS)) {
+            it.forEachRemaining(kv -> into.putIfAbsent(kv.value.threadId(), kv.value));
+        }
+    }
+
+    static String threadKey(String author, String threadId) {
+        return author + SEPARATOR + "t" + SEPARATOR + threadId;
+    }
+
+    static String versionKey(String author, SeriesPosting p) {
+        return author + SEPARATOR + "v" + SEPARATOR + p.version() + SEPARATOR + p.threadId();
+    }
+
+    static String changeKey(String author, SeriesPosting p) {
+        return author + SEPARATOR + "c" + SEPARATOR + p.changeId() + SEPARATOR + p.threadId();
     }
 }

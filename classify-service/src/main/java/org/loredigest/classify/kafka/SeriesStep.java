@@ -14,7 +14,11 @@ import org.loredigest.events.DeadLetter;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.events.Topics;
 
-/** Series stage: keyed by normalised title; publishes classified topics keyed by thread id. */
+/**
+ * Series stage: keyed by normalised title; publishes classified topics keyed by thread id. The title's state holds
+ * slim drafts; the full draft of each topic is kept apart (key {@code title NUL thread id}) and read only when that
+ * topic is published again.
+ */
 final class SeriesStep implements Processor<String, TopicDraft, String, Routed<ThreadClassified>> {
 
     static final String STAGE = "classify-service/series";
@@ -24,6 +28,7 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
     private final ObjectMapper json;
     private ProcessorContext<String, Routed<ThreadClassified>> context;
     private KeyValueStore<String, SeriesState> store;
+    private KeyValueStore<String, ThreadClassified> drafts;
 
     SeriesStep(ObjectMapper json) {
         this.json = json;
@@ -33,14 +38,23 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
     public void init(ProcessorContext<String, Routed<ThreadClassified>> context) {
         this.context = context;
         this.store = context.getStateStore(ClassifyTopology.SERIES_STORE);
+        this.drafts = context.getStateStore(ClassifyTopology.SERIES_DRAFT_STORE);
     }
 
     @Override
     public void process(Record<String, TopicDraft> record) {
         TopicDraft draft = record.value();
         try {
-            SeriesState state = store.get(record.key());
-            SeriesBook.Update update = book.apply(state == null ? SeriesState.empty(record.key()) : state, draft);
+            String title = record.key();
+            SeriesState state = store.get(title);
+            SeriesBook.Update update = book.apply(state == null ? SeriesState.empty(title) : state, draft,
+                    threadId -> drafts.get(draftKey(title, threadId)));
+            if (!draft.removed() && draft.topic() && draft.draft() != null) {
+                drafts.put(draftKey(title, draft.threadId()), draft.draft());
+            } else if (state != null && state.entries().containsKey(draft.threadId())
+                    && state.entries().get(draft.threadId()).draft().topic()) {
+                drafts.delete(draftKey(title, draft.threadId()));
+            }
             if (update.state().entries().isEmpty()) {
                 store.delete(record.key());
             } else {
@@ -54,6 +68,10 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
             LOG.errorf(e, "series stage gave up on %s", draft.threadId());
             context.forward(record.withKey(draft.threadId()).withValue(Routed.dead(letter)));
         }
+    }
+
+    static String draftKey(String title, String threadId) {
+        return title + '\u0000' + threadId;
     }
 
     private byte[] bytes(TopicDraft draft) {

@@ -32,10 +32,11 @@ public final class Pipeline implements AutoCloseable {
     public static final String CLASSIFY = "classify-service";
     public static final String REPORT = "report-service";
     /** The JVM options every service gets unless a run says otherwise, as in {@code bin/stack}. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
+            "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TrimNativeHeapInterval=1000");
     /** classify-service holds thread state and Kafka Streams buffers: a larger heap, as in {@code bin/stack}. */
-    public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of("-Xmx256m");
+    public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of("-Xmx160m");
 
     public static final ObjectMapper JSON = EventJson.mapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -76,6 +76,14 @@ public final class LineageBook {
                         older.postedAt()), null));
     }
 
+    /**
+     * The versions a posting can be linked with without a shared change-id: the one before, its own (RFC and non-RFC)
+     * and the one after; see {@link #linked}.
+     */
+    public static List<Integer> linkableVersions(SeriesPosting p) {
+        return p.version() > 0 ? List.of(p.version() - 1, p.version(), p.version() + 1) : List.of(p.version(), p.version() + 1);
+    }
+
     /** {@code newer} is the next revision of {@code older} under another title. */
     static boolean linked(SeriesPosting older, SeriesPosting newer) {
         if (older.titleKey().equals(newer.titleKey()) || !older.authorEmail().equalsIgnoreCase(newer.authorEmail())) {

@@ -3,8 +3,8 @@ package org.loredigest.classify.domain.series;
 import java.util.Map;
 
 /**
- * Every series revision one author posted: where revisions whose title changed between versions meet. Value of the
- * {@code series-by-author} state store, keyed by the author's address.
+ * Series revisions of one author: where revisions whose title changed between versions meet. All of them, or only
+ * those a new posting can be linked with (what the lineage stage reads from its store).
  *
  * @param postings per thread id, the revision's latest posting facts
  */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.loredigest.classify.domain.thread.TopicDraft;
 import org.loredigest.events.ThreadClassified;
 
@@ -28,7 +29,17 @@ public final class SeriesBook {
     public record Update(SeriesState state, List<Emission> emissions) {
     }
 
-    public Update apply(SeriesState state, TopicDraft draft) {
+    /** What the series stage adds to a thread's own record: revision links, the raised fix status, related threads. */
+    record Derived(ThreadClassified.SeriesInfo series, ThreadClassified.Label fixStatus,
+                   List<ThreadClassified.RelatedThread> related) {
+    }
+
+    /**
+     * Applies one draft. The state keeps drafts {@link #slim}: only what linking reads. A topic whose record changed
+     * is published from its full draft, which is the incoming one or comes from {@code storedDraft} (kept apart by
+     * the caller, keyed by thread id), so that a title with many revisions costs little to read and write.
+     */
+    public Update apply(SeriesState state, TopicDraft draft, Function<String, ThreadClassified> storedDraft) {
         Map<String, SeriesState.Entry> entries = new HashMap<>(state.entries());
         List<Emission> emissions = new ArrayList<>();
         SeriesState.Entry before = entries.get(draft.threadId());
@@ -44,7 +55,8 @@ public final class SeriesBook {
             }
             long published = before == null ? 0 : before.publishedVersion();
             int fingerprint = before == null ? 0 : before.fingerprint();
-            entries.put(draft.threadId(), new SeriesState.Entry(draft, published, fingerprint));
+            int draftFingerprint = draft.draft() == null ? 0 : withVersion(draft.draft(), 0).hashCode();
+            entries.put(draft.threadId(), new SeriesState.Entry(slim(draft), published, fingerprint, draftFingerprint));
         }
         List<String> ids = new ArrayList<>(entries.keySet());
         ids.sort(Comparator.naturalOrder());
@@ -53,20 +65,46 @@ public final class SeriesBook {
             if (!e.draft().topic()) {
                 continue;
             }
-            ThreadClassified record = finish(e.draft(), entries);
-            int fingerprint = withVersion(record, 0).hashCode();
+            Derived derived = derive(e.draft().draft(), entries);
+            int fingerprint = 31 * e.draftFingerprint() + derived.hashCode();
             if (fingerprint == e.fingerprint() && e.publishedVersion() > 0) {
                 continue;
             }
+            ThreadClassified full = id.equals(draft.threadId()) ? draft.draft() : fullDraft(e, storedDraft);
             long version = Math.max(e.publishedVersion() + 1, e.draft().sequence() * VERSION_STEP);
-            emissions.add(new Emission(id, withVersion(record, version)));
-            entries.put(id, new SeriesState.Entry(e.draft(), version, fingerprint));
+            emissions.add(new Emission(id, withVersion(assemble(full, derived), version)));
+            entries.put(id, new SeriesState.Entry(e.draft(), version, fingerprint, e.draftFingerprint()));
         }
         return new Update(new SeriesState(state.titleKey(), entries), emissions);
     }
 
-    private static ThreadClassified finish(TopicDraft draft, Map<String, SeriesState.Entry> entries) {
+    /** The draft as kept in series state: the record reduced to what {@link #derive} reads of other threads. */
+    static TopicDraft slim(TopicDraft draft) {
         ThreadClassified d = draft.draft();
+        if (d == null) {
+            return new TopicDraft(draft.threadId(), draft.titleKey(), draft.sequence(), draft.removed(), draft.topic(),
+                    null, draft.enrichment(), null);
+        }
+        ThreadClassified kept = new ThreadClassified(d.threadId(), d.version(), null, List.of(), List.of(), d.title(), null,
+                d.rootMessageId(), d.rootMissing(), null, null, null, List.of(), 0, 0, d.firstActivity(), null, d.series(),
+                null, null, null, d.fixStatus(), null, null, null, List.of(), List.of(), d.related(), List.of());
+        return new TopicDraft(draft.threadId(), draft.titleKey(), draft.sequence(), false, draft.topic(), kept,
+                draft.enrichment(), null);
+    }
+
+    private static ThreadClassified fullDraft(SeriesState.Entry e, Function<String, ThreadClassified> storedDraft) {
+        ThreadClassified full = storedDraft.apply(e.draft().threadId());
+        if (full != null) {
+            return full;
+        }
+        if (e.draftFingerprint() == 0) {
+            return e.draft().draft(); // written while entries held whole drafts
+        }
+        throw new IllegalStateException("series state holds thread " + e.draft().threadId() + " but not its draft");
+    }
+
+    /** Revision links, fix status and related threads of one topic, from the (slim) entries of its title. */
+    private static Derived derive(ThreadClassified d, Map<String, SeriesState.Entry> entries) {
         ThreadClassified.SeriesInfo series = d.series();
         ThreadClassified.Label fix = d.fixStatus();
         List<ThreadClassified.RelatedThread> related = new ArrayList<>(d.related());
@@ -143,10 +181,15 @@ public final class SeriesBook {
             }
         }
         related.sort(Comparator.comparing(ThreadClassified.RelatedThread::threadId));
+        return new Derived(series, fix, related);
+    }
+
+    private static ThreadClassified assemble(ThreadClassified d, Derived x) {
         return new ThreadClassified(d.threadId(), d.version(), d.updatedAt(), d.lists(), d.listIds(), d.title(), d.subject(),
                 d.rootMessageId(), d.rootMissing(), d.rootKind(), d.link(), d.author(), d.participants(), d.messageCount(),
-                d.botMessageCount(), d.firstActivity(), d.lastActivity(), series, d.type(), d.severity(), d.security(), fix,
-                d.subsystems(), d.summary(), d.changes(), d.trailers(), d.reviewers(), related, d.botActivity());
+                d.botMessageCount(), d.firstActivity(), d.lastActivity(), x.series(), d.type(), d.severity(), d.security(),
+                x.fixStatus(), d.subsystems(), d.summary(), d.changes(), d.trailers(), d.reviewers(), x.related(),
+                d.botActivity());
     }
 
     /** Links and evidence meant for this one thread (a retitled revision, a report closed elsewhere), in id order. */

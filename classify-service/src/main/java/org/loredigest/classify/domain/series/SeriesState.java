@@ -9,7 +9,8 @@ import org.loredigest.classify.domain.thread.TopicDraft;
  * state store.
  *
  * @param titleKey the normalised title
- * @param entries  per thread id: its latest draft, the version last published for it and that record's fingerprint
+ * @param entries  per thread id: its latest draft (slim: what linking reads), the version last published for it and
+ *                 that record's fingerprint
  */
 public record SeriesState(String titleKey, Map<String, Entry> entries) {
 
@@ -21,6 +22,10 @@ public record SeriesState(String titleKey, Map<String, Entry> entries) {
         return new SeriesState(titleKey, Map.of());
     }
 
-    public record Entry(TopicDraft draft, long publishedVersion, int fingerprint) {
+    /**
+     * @param fingerprint      of the record last published: its own draft and what the series stage added to it
+     * @param draftFingerprint of the thread's own draft; 0 in state written while entries held whole drafts
+     */
+    public record Entry(TopicDraft draft, long publishedVersion, int fingerprint, int draftFingerprint) {
     }
 }

@@ -75,4 +75,25 @@ class LineageBookTest {
                 "other@example.org", 2, false, "", DAY2, List.of("mm/memcontrol.c"), List.of(), List.of(), "proposed")))
                 .as("another author").isFalse();
     }
+
+    @Test
+    void everyLinkWithoutAChangeIdIsBetweenLinkableVersions() {
+        // the lineage stage reads only these versions (and the same change-id) of an author's history
+        List<String> files = List.of("mm/damon/core.c", "mm/damon/sysfs.c");
+        for (int older = 1; older <= 6; older++) {
+            for (int newer = 1; newer <= 6; newer++) {
+                for (boolean rfc : List.of(false, true)) {
+                    SeriesPosting a = new SeriesPosting("a@x", "a@x", "damon: add a knob", "damon: add a knob",
+                            "dev@example.org", older, rfc, "", DAY1, files, List.of(), List.of(), "proposed");
+                    SeriesPosting b = posting("b@x", "mm/damon: add the knob", newer, "", DAY2, files, List.of("a@x"));
+                    if (LineageBook.linked(a, b)) {
+                        assertThat(LineageBook.linkableVersions(b)).as("v%d -> v%d", older, newer).contains(older);
+                        assertThat(LineageBook.linkableVersions(a)).as("v%d -> v%d", older, newer).contains(newer);
+                    }
+                }
+            }
+        }
+        assertThat(LineageBook.linked(posting("o@x", "x one", 3, "", DAY1, files, List.of()),
+                posting("n@x", "x two", 4, "", DAY2, files, List.of("o@x")))).as("the case above does link").isTrue();
+    }
 }
