@@ -39,7 +39,7 @@ import org.loredigest.events.Topics;
  *                                └─ by bucket (oldest reference) ─► [repartition] ─ thread state (thread-messages,
  *                                   thread-buckets, thread-bucket-index, thread-dirty; flushed every second)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
- *                                   (series-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
+ *                                   (series-entries-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
  * </pre>
  */
@@ -53,8 +53,9 @@ public class ClassifyTopology {
     public static final String MESSAGE_STORE = "thread-messages";
     /** Buckets changed since the last flush. */
     public static final String DIRTY_STORE = "thread-dirty";
-    public static final String SERIES_STORE = "series-by-title";
-    /** Full drafts of the topics in {@link #SERIES_STORE}, keyed {@code title NUL thread id}. */
+    /** One record per thread that met under a title, keyed {@code title NUL thread id}: its slim draft. */
+    public static final String SERIES_STORE = "series-entries-by-title";
+    /** Full drafts of the topics in {@link #SERIES_STORE}, same keys. */
     public static final String SERIES_DRAFT_STORE = "series-drafts";
     /** Series revisions per author, one record per posting: where revisions meet whose title changed. */
     public static final String LINEAGE_STORE = "series-postings-by-author";
@@ -104,7 +105,7 @@ public class ClassifyTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), keys,
                 Serdes.String()).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
-                new JsonSerde<>(json, SeriesState.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+                new JsonSerde<>(json, SeriesState.Entry.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_DRAFT_STORE), keys,
                 new JsonSerde<>(json, ThreadClassified.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE), keys,

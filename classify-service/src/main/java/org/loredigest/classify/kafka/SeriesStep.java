@@ -2,9 +2,13 @@ package org.loredigest.classify.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.series.SeriesBook;
@@ -15,19 +19,23 @@ import org.loredigest.events.ThreadClassified;
 import org.loredigest.events.Topics;
 
 /**
- * Series stage: keyed by normalised title; publishes classified topics keyed by thread id. The title's state holds
- * slim drafts; the full draft of each topic is kept apart (key {@code title NUL thread id}) and read only when that
- * topic is published again.
+ * Series stage: keyed by normalised title; publishes classified topics keyed by thread id. A title's state is kept
+ * one record per thread (key {@code title NUL thread id}, slim drafts), and the full draft of each topic apart under
+ * the same key: applying a draft rewrites only the entries that changed, and reads a full draft only for a topic
+ * that is published again. A series with dozens of revisions and their notices therefore costs a read of small
+ * records per update, not a rewrite of the whole title.
  */
 final class SeriesStep implements Processor<String, TopicDraft, String, Routed<ThreadClassified>> {
 
     static final String STAGE = "classify-service/series";
     private static final Logger LOG = Logger.getLogger(SeriesStep.class);
+    private static final char SEPARATOR = '\u0000';
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final SeriesBook book = new SeriesBook();
     private final ObjectMapper json;
     private ProcessorContext<String, Routed<ThreadClassified>> context;
-    private KeyValueStore<String, SeriesState> store;
+    private KeyValueStore<String, SeriesState.Entry> store;
     private KeyValueStore<String, ThreadClassified> drafts;
 
     SeriesStep(ObjectMapper json) {
@@ -46,19 +54,23 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
         TopicDraft draft = record.value();
         try {
             String title = record.key();
-            SeriesState state = store.get(title);
-            SeriesBook.Update update = book.apply(state == null ? SeriesState.empty(title) : state, draft,
-                    threadId -> drafts.get(draftKey(title, threadId)));
+            SeriesState state = load(title);
+            SeriesBook.Update update = book.apply(state, draft, threadId -> drafts.get(entryKey(title, threadId)));
+            SeriesState.Entry before = state.entries().get(draft.threadId());
             if (!draft.removed() && draft.topic() && draft.draft() != null) {
-                drafts.put(draftKey(title, draft.threadId()), draft.draft());
-            } else if (state != null && state.entries().containsKey(draft.threadId())
-                    && state.entries().get(draft.threadId()).draft().topic()) {
-                drafts.delete(draftKey(title, draft.threadId()));
+                drafts.put(entryKey(title, draft.threadId()), draft.draft());
+            } else if (before != null && before.draft().topic()) {
+                drafts.delete(entryKey(title, draft.threadId()));
             }
-            if (update.state().entries().isEmpty()) {
-                store.delete(record.key());
-            } else {
-                store.put(record.key(), update.state());
+            for (Map.Entry<String, SeriesState.Entry> e : update.state().entries().entrySet()) {
+                if (!e.getValue().equals(state.entries().get(e.getKey()))) {
+                    store.put(entryKey(title, e.getKey()), e.getValue());
+                }
+            }
+            for (String gone : state.entries().keySet()) {
+                if (!update.state().entries().containsKey(gone)) {
+                    store.delete(entryKey(title, gone));
+                }
             }
             for (SeriesBook.Emission e : update.emissions()) {
                 context.forward(record.withKey(e.threadId()).withValue(Routed.ok(e.value())));
@@ -70,8 +82,16 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
         }
     }
 
-    static String draftKey(String title, String threadId) {
-        return title + '\u0000' + threadId;
+    private SeriesState load(String title) {
+        Map<String, SeriesState.Entry> entries = new HashMap<>();
+        try (KeyValueIterator<String, SeriesState.Entry> it = store.prefixScan(title + SEPARATOR, KEYS)) {
+            it.forEachRemaining(kv -> entries.put(kv.value.draft().threadId(), kv.value));
+        }
+        return new SeriesState(title, entries);
+    }
+
+    static String entryKey(String title, String threadId) {
+        return title + SEPARATOR + threadId;
     }
 
     private byte[] bytes(TopicDraft draft) {

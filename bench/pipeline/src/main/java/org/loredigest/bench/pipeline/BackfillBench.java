@@ -82,12 +82,7 @@ public final class BackfillBench {
             ReadModelState state = ReadModelState.read(pipeline);
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
                     state.topics().size(), seconds);
-            var bulkCpuBefore = CpuAccount.snapshot(pipeline.instanceNames());
-            Duration clientBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
             PlainBulkLoad.Result bulk = PlainBulkLoad.run(pipeline);
-            var bulkCpu = CpuAccount.between(bulkCpuBefore, CpuAccount.snapshot(pipeline.instanceNames()));
-            double clientCpu = (ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos()
-                    - clientBefore.toNanos()) / 1e9;
 
             double endToEnd = state.mailDocuments() / seconds;
             double plainBulk = state.mailDocuments() / bulk.seconds();
@@ -118,7 +113,7 @@ public final class BackfillBench {
                     cpu.values().stream().mapToDouble(Double::doubleValue).sum());
             // what (a) itself costs: the floor any pipeline pays to make the same documents searchable
             System.out.printf("%n(a) used %.1f CPU s of elasticsearch and %.1f CPU s of its client (this JVM) in %.1f s%n",
-                    bulkCpu.getOrDefault("elasticsearch", 0.0), clientCpu, bulk.seconds());
+                    bulk.nodeCpuSeconds(), bulk.clientCpuSeconds(), bulk.seconds());
         }
     }
 }

@@ -18,8 +18,8 @@ final class PlainBulkLoad {
 
     private static final int BATCH = 1000;
 
-    /** Documents loaded and the seconds it took. */
-    record Result(long documents, double seconds) {
+    /** Documents loaded, the seconds it took and the CPU seconds of the node and of this client meanwhile. */
+    record Result(long documents, double seconds, double nodeCpuSeconds, double clientCpuSeconds) {
     }
 
     private PlainBulkLoad() {
@@ -30,16 +30,20 @@ final class PlainBulkLoad {
         List<String> topics = export(pipeline, "lore-topics");
         createLike(pipeline, "lore-mails", "bench-bulk-mails");
         createLike(pipeline, "lore-topics", "bench-bulk-topics");
+        var cpuBefore = CpuAccount.snapshot(pipeline.instanceNames());
+        Duration clientBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         long start = System.nanoTime();
         load(pipeline, "bench-bulk-mails", mails);
         load(pipeline, "bench-bulk-topics", topics);
         pipeline.elasticsearch("POST", "/bench-bulk-mails,bench-bulk-topics/_refresh", null);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double client = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(clientBefore).toNanos() / 1e9;
+        double node = CpuAccount.between(cpuBefore, CpuAccount.snapshot(pipeline.instanceNames())).getOrDefault("elasticsearch", 0.0);
         long count = pipeline.elasticsearch("GET", "/bench-bulk-mails,bench-bulk-topics/_count", null).path("count").asLong();
         if (count != mails.size() + topics.size()) {
             throw new IllegalStateException("plain bulk load stored " + count + " of " + (mails.size() + topics.size()) + " documents");
         }
-        return new Result(count, seconds);
+        return new Result(count, seconds, node, client);
     }
 
     /** Bulk action and source line pairs, one string per document. */

@@ -5,8 +5,8 @@ import org.loredigest.classify.domain.thread.TopicDraft;
 
 /**
  * Everything published under one normalised title: revisions of a series (possibly by different authors, told
- * apart by {@code seriesKey}) and the notices and stable reviews about them. Value of the {@code series-by-title}
- * state store.
+ * apart by {@code seriesKey}) and the notices and stable reviews about them. The series stage keeps it one entry per
+ * record ({@code series-entries-by-title}).
  *
  * @param titleKey the normalised title
  * @param entries  per thread id: its latest draft (slim: what linking reads), the version last published for it and
