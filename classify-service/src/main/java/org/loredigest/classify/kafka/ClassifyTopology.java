@@ -67,7 +67,7 @@ public class ClassifyTopology {
      * instead of one per message.
      */
     public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
-    /** Series records hold the drafts of every revision: allow more than the broker's default 1 MB per changelog record. */
+    /** A message or a full draft of a long thread can exceed the broker's default 1 MB per changelog record. */
     static final Map<String, String> CHANGELOG_CONFIG = Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024));
 
     private final ThreadBook book;

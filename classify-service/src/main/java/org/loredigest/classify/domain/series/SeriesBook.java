@@ -97,9 +97,6 @@ public final class SeriesBook {
         if (full != null) {
             return full;
         }
-        if (e.draftFingerprint() == 0) {
-            return e.draft().draft(); // written while entries held whole drafts
-        }
         throw new IllegalStateException("series state holds thread " + e.draft().threadId() + " but not its draft");
     }
 

@@ -24,7 +24,7 @@ public record SeriesState(String titleKey, Map<String, Entry> entries) {
 
     /**
      * @param fingerprint      of the record last published: its own draft and what the series stage added to it
-     * @param draftFingerprint of the thread's own draft; 0 in state written while entries held whole drafts
+     * @param draftFingerprint of the thread's own draft
      */
     public record Entry(TopicDraft draft, long publishedVersion, int fingerprint, int draftFingerprint) {
     }
