@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.loredigest.classify.domain.activity.MaintainerRoles;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
 import org.loredigest.classify.domain.summary.ExtractiveSummariser;
 import org.loredigest.classify.domain.summary.Summariser;
@@ -28,7 +29,8 @@ public class DomainBeans {
     @Produces
     @ApplicationScoped
     public ThreadBook threadBook(ClassifyConfig config, Summariser summariser) {
-        return new ThreadBook(new ThreadClassifier(maintainers(config.maintainersFile())), summariser);
+        Optional<Maintainers> maintainers = maintainers(config.maintainersFile());
+        return new ThreadBook(new ThreadClassifier(maintainers), summariser, MaintainerRoles.of(maintainers));
     }
 
     static Optional<Maintainers> maintainers(Optional<Path> file) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.events.ThreadClassified.Label;
+import org.loredigest.events.ThreadClassified.MessageActivity;
 import org.loredigest.events.ThreadClassified.Participant;
 import org.loredigest.events.ThreadClassified.SubsystemLabel;
 import org.loredigest.events.ThreadClassified.Summary;
@@ -38,6 +39,9 @@ final class ClassifiedTopics {
                 new Label("no", List.of(), List.of()),
                 new Label(fixStatus, List.of("test"), "applied".equals(fixStatus) ? List.of("applied-" + id) : List.of()),
                 new SubsystemLabel(List.of("MEMORY MANAGEMENT"), List.of("mm/memcontrol.c"), List.of(id)), summary,
-                null, List.of(), List.of(), List.of(), List.of());
+                null, List.of(), List.of(), List.of(), List.of(), List.of(
+                        new MessageActivity(id, first, author.email(), false, false, MessageActivity.POSTING, 1, null, null),
+                        new MessageActivity("re-" + id, first.plusSeconds(3600), "reviewer@example.org", false, false,
+                                MessageActivity.REPLY, 0, null, null)));
     }
 }

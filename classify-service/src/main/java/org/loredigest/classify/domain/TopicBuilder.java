@@ -24,11 +24,17 @@ public final class TopicBuilder {
     private static final int MAX_TRAILERS = 80;
     private static final int MAX_FILES = 60;
     private static final int MAX_FUNCTIONS = 30;
+    private static final int MAX_FIXES = 5;
 
     private TopicBuilder() {
     }
 
     public static ThreadClassified build(ThreadView view, Classification labels, ThreadClassified.Summary summary, long version) {
+        return build(view, labels, summary, version, List.of());
+    }
+
+    public static ThreadClassified build(ThreadView view, Classification labels, ThreadClassified.Summary summary, long version,
+                                         List<ThreadClassified.MessageActivity> activity) {
         ThreadMessage first = view.first();
         List<ThreadMessage> messages = view.messages();
         Set<String> lists = new LinkedHashSet<>();
@@ -52,8 +58,8 @@ public final class TopicBuilder {
                 view.rootMissing() ? "MISSING" : first.kind(), link(list, view.threadId()), participants.get(0), participants,
                 messages.size(), bots, firstActivity, lastActivity, series(view), labels.type().toLabel(),
                 labels.severity().toLabel(), labels.security().toLabel(), labels.fixStatus().toLabel(), labels.subsystems(),
-                summary, changes(messages), trailers(messages), reviewers(messages, first.fromEmail()), List.of(),
-                botNotes(messages));
+                summary, changes(messages), trailers(messages), reviewers(messages, first.fromEmail()),
+                fixesInThread(view, labels), botNotes(messages), activity);
     }
 
     static ThreadClassified.LoreLink link(String list, String messageId) {
@@ -74,6 +80,25 @@ public final class TopicBuilder {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A bug report answered by a patch in its own thread (kernel test robot reports often are): the patch is its fix,
+     * linked like a fix from another thread that names the report.
+     */
+    static List<ThreadClassified.RelatedThread> fixesInThread(ThreadView view, Classification labels) {
+        ThreadMessage first = view.first();
+        if (!"bug".equals(labels.type().value()) || first.seriesMember()) {
+            return List.of();
+        }
+        List<ThreadClassified.RelatedThread> out = new ArrayList<>();
+        for (ThreadMessage m : view.messages()) {
+            if (m != first && "PATCH".equals(m.kind()) && m.hasDiff() && !m.fromBot() && out.size() < MAX_FIXES) {
+                out.add(new ThreadClassified.RelatedThread(view.threadId(), "fixed-by", m.messageId(),
+                        "a patch in the thread: " + m.title()));
+            }
+        }
+        return out;
     }
 
     private static List<Participant> participants(List<ThreadMessage> messages) {

@@ -150,7 +150,8 @@ public class ClassifyTopology {
                             .process(LineageStep::new, Named.as("lineage-state"), LINEAGE_STORE);
                     // bug reports meet the patches that close them by the report's Message-ID
                     KStream<String, TopicDraft> closes = own
-                            .flatMap((k, v) -> ReferenceStep.report(v) ? List.of(KeyValue.pair(v.threadId(), v))
+                            .flatMap((k, v) -> ReferenceStep.report(v) ? ReferenceStep.reportKeys(v).stream()
+                                    .map(id -> KeyValue.pair(id, v)).toList()
                                     : v.posting() == null ? List.<KeyValue<String, TopicDraft>>of()
                                     : v.posting().closes().stream().map(id -> KeyValue.pair(id, v)).toList(),
                                     Named.as("by-report"))

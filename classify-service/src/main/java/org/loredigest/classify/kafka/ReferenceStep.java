@@ -1,5 +1,6 @@
 package org.loredigest.classify.kafka;
 
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -8,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.series.ReferenceBook;
 import org.loredigest.classify.domain.series.ReferenceState;
 import org.loredigest.classify.domain.series.SeriesPosting;
+import org.loredigest.classify.domain.thread.BotReports;
 import org.loredigest.classify.domain.thread.TopicDraft;
 
 /**
@@ -26,6 +28,12 @@ final class ReferenceStep implements Processor<String, TopicDraft, String, Topic
     /** A report worth following: a topic of its own that is not a patch posting and reports a bug. */
     static boolean report(TopicDraft d) {
         return !d.removed() && d.topic() && d.posting() == null && d.draft() != null && "bug".equals(d.draft().type().value());
+    }
+
+    /** Where patches find the report: its root Message-ID, and for syzbot also its bug id. */
+    static List<String> reportKeys(TopicDraft d) {
+        String extId = d.draft().author() == null ? null : BotReports.syzbotExtId(d.draft().author().email());
+        return extId == null ? List.of(d.threadId()) : List.of(d.threadId(), SeriesPosting.syzbotKey(extId));
     }
 
     @Override

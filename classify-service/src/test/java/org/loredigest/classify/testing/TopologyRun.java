@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.loredigest.classify.domain.activity.MaintainerRoles;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
 import org.loredigest.classify.domain.summary.ExtractiveSummariser;
 import org.loredigest.classify.domain.thread.ThreadBook;
@@ -66,7 +67,8 @@ public final class TopologyRun implements AutoCloseable {
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("classify-ttd").toString());
-            ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), new ExtractiveSummariser());
+            ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), new ExtractiveSummariser(),
+                    MaintainerRoles.of(maintainers));
             driver = new TopologyTestDriver(ClassifyTopology.build(book, EventJson.mapper()), props);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

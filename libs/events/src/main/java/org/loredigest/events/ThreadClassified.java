@@ -39,6 +39,9 @@ import java.util.List;
  * @param reviewers       addresses that reviewed (trailer or inline review), author excluded
  * @param related         other threads that enrich this one (stable backports, bot reports, mm-commits notices)
  * @param botActivity     what bots said in or about the thread
+ * @param activity        every message of the thread in date order, as a digest of any period needs it (who, when,
+ *                        what kind of mail, the tone and a short quote of a reply that argues), so a period's digest
+ *                        can tell what happened in the period without reading the mails again
  */
 public record ThreadClassified(
         String threadId,
@@ -69,9 +72,11 @@ public record ThreadClassified(
         List<TrailerRef> trailers,
         List<String> reviewers,
         List<RelatedThread> related,
-        List<BotNote> botActivity) {
+        List<BotNote> botActivity,
+        List<MessageActivity> activity) {
 
     public ThreadClassified {
+        activity = copy(activity);
         lists = copy(lists);
         listIds = copy(listIds);
         participants = copy(participants);
@@ -239,6 +244,38 @@ public record ThreadClassified(
 
     /** A bot message in or about the thread: which bot, what kind of mail, a one-line note. */
     public record BotNote(String bot, String type, String messageId, String note) {
+    }
+
+    /**
+     * One message of the topic as a period's digest needs it.
+     *
+     * @param messageId   the message
+     * @param date        when it was written
+     * @param authorEmail its author's address (names are in {@link #participants()})
+     * @param bot         sent by a bot
+     * @param maintainer  its author is listed as a maintainer (M:) of one of the topic's MAINTAINERS sections
+     * @param role        {@value #POSTING} (a patch or cover letter of this topic), {@value #REPORT} (a bug report),
+     *                    {@value #REPLY}, {@value #REVIEW} (a reply that quotes the diff) or {@value #NOTICE}
+     *                    (bot mail, applied notes and other notices)
+     * @param version     the series revision of a posting, else 0
+     * @param tone        for a person's reply: {@value #NAK}, {@value #OBJECTION}, {@value #QUESTION}, {@value #APPLIED}
+     *                    or {@value #ACK}; null when the reply does none of these
+     * @param quote       the sentences that carry the tone, or a posting's per-revision changes; at most
+     *                    {@value #QUOTE_LIMIT} characters; null when there is none
+     */
+    public record MessageActivity(String messageId, Instant date, String authorEmail, boolean bot, boolean maintainer,
+                                  String role, int version, String tone, String quote) {
+        public static final String POSTING = "posting";
+        public static final String REPORT = "report";
+        public static final String REPLY = "reply";
+        public static final String REVIEW = "review";
+        public static final String NOTICE = "notice";
+        public static final String NAK = "nak";
+        public static final String OBJECTION = "objection";
+        public static final String QUESTION = "question";
+        public static final String APPLIED = "applied";
+        public static final String ACK = "ack";
+        public static final int QUOTE_LIMIT = 400;
     }
 
     private static <T> List<T> copy(List<T> list) {

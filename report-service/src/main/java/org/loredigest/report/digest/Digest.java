@@ -25,21 +25,48 @@ public record Digest(
         Trends trends) {
 
     /**
-     * @param topics         topics in the period (one per series)
-     * @param messages       messages in those topics
+     * @param topics         topics active in the period (one per series, one per crash)
+     * @param messages       their mails dated in the period
      * @param security       security-related topics
      * @param withFix        topics with a fix at least proposed
      * @param withFixPercent share of topics with a fix, 0..100, one decimal
      * @param applied        topics with evidence of being applied or merged
+     * @param started        topics whose first mail is in the period
+     * @param ongoing        topics begun earlier and active in the period
+     * @param concluded      topics applied, merged or superseded in the period (by dated evidence)
+     * @param botReports     bug reports by bots (syzbot, kernel test robot)
+     * @param participants   persons who wrote in the period
      */
-    public record Overview(int topics, long messages, int security, int withFix, double withFixPercent, int applied) {
+    public record Overview(int topics, long messages, int security, int withFix, double withFixPercent, int applied,
+                           int started, int ongoing, int concluded, int botReports, int participants) {
     }
 
     /** A label value and how many topics carry it. */
     public record Count(String key, int count, double percent) {
     }
 
-    public record ListSection(String list, List<DigestTopic> topics) {
+    /**
+     * One list's topics, most important first: the first ones in full, the rest as one line each.
+     *
+     * @param count  topics of the list
+     * @param topics the most important ones, with every field
+     * @param brief  the others, one line each
+     */
+    public record ListSection(String list, int count, List<DigestTopic> topics, List<Brief> brief) {
+    }
+
+    /** A topic on one line: what it is, what happened in the period, where to read it. */
+    public record Brief(String id, String title, String type, String severity, boolean security, String status,
+                        String fixStatus, int messages, int participants, int score, String loreUrl, List<String> threads) {
+        /** The label key of {@link #status}, for the renderings. */
+        public String statusKey() {
+            return "status_" + status;
+        }
+
+        static Brief of(DigestTopic t) {
+            return new Brief(t.id(), t.title(), t.type(), t.severity(), t.security(), t.activity().status(), t.fixStatus(),
+                    t.activity().messages(), t.activity().participants(), t.score(), t.loreUrl(), t.activity().threads());
+        }
     }
 
     /**
@@ -74,11 +101,12 @@ public record Digest(
      * @param byType           change per type
      * @param bySeverity       change per severity
      * @param bySubsystem      change per subsystem (largest movements first)
-     * @param busiestSeries    series with the most messages in the period
-     * @param newContributors  authors of this period who wrote nothing in the previous one
+     * @param activity         topics, mails, new, concluded topics and bot reports, now and then
+     * @param busiestSeries    series with the most mails in the period
+     * @param newContributors  persons who wrote in this period and not in the previous one
      */
     public record Trends(LocalDate previousFrom, LocalDate previousTo, int previousTopics, List<Change> byType,
-                         List<Change> bySeverity, List<Change> bySubsystem, List<DigestTopic> busiestSeries,
-                         List<String> newContributors) {
+                         List<Change> bySeverity, List<Change> bySubsystem, List<Change> activity,
+                         List<DigestTopic> busiestSeries, List<String> newContributors) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.loredigest.report.digest.Digest.Change;
@@ -20,13 +21,16 @@ import org.loredigest.report.digest.Digest.SubsystemStat;
 import org.loredigest.report.digest.Digest.Trends;
 
 /**
- * Builds a {@link Digest} from the topics of a period and of the period before it. Pure: same topics, same digest.
- * A series shows once (its newest revision in the period); rankings put severity, security and attention first.
+ * Builds a {@link Digest} from the topics active in a period and in the period before it. Pure: same topics, same
+ * digest. A series shows once (its newest revision), a repeated crash once (its newest report); topics are ranked by
+ * their {@link Importance} score in the period.
  */
 public final class DigestAssembler {
 
     public static final int TOP_TOPICS = 20;
     public static final int TOP_FIXES = 15;
+    /** Topics of a list shown with every field; the rest of the list get one line each. */
+    public static final int FULL_PER_LIST = 25;
     public static final int ENTRIES_PER_SUBSYSTEM = 5;
     public static final int BUSIEST_SERIES = 10;
 
@@ -34,65 +38,82 @@ public final class DigestAssembler {
     static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
     private static final List<String> FIX_ORDER = List.of("merged", "applied", "reviewed", "proposed", "superseded", "none");
 
+    /**
+     * @param current  topics with their activity in the period (inactive ones are left out here)
+     * @param previous the same for the period before, for the trends
+     */
     public Digest assemble(List<String> lists, LocalDate from, LocalDate to, Collection<DigestTopic> current,
                            Collection<DigestTopic> previous, Instant generatedAt) {
-        List<DigestTopic> topics = onePerSeries(current);
-        List<DigestTopic> before = onePerSeries(previous);
-        List<DigestTopic> ranked = topics.stream().sorted(BY_IMPORTANCE).toList();
+        List<DigestTopic> ranked = rank(current);
+        List<DigestTopic> before = rank(previous);
 
-        Overview overview = overview(topics);
         Map<String, List<DigestTopic>> byList = groupBy(ranked, DigestTopic::list);
-        List<ListSection> perList = byList.entrySet().stream().map(e -> new ListSection(e.getKey(), e.getValue())).toList();
+        List<ListSection> perList = byList.entrySet().stream().map(e -> new ListSection(e.getKey(), e.getValue().size(),
+                e.getValue().stream().limit(FULL_PER_LIST).toList(),
+                e.getValue().stream().skip(FULL_PER_LIST).map(Digest.Brief::of).toList())).toList();
         List<DigestTopic> fixes = ranked.stream().filter(DigestTopic::hasFix).filter(t -> !"superseded".equals(t.fixStatus()))
                 .sorted(BY_FIX_IMPORTANCE).limit(TOP_FIXES).toList();
 
         LocalDate previousFrom = from.minusDays(to.toEpochDay() - from.toEpochDay() + 1);
         Trends trends = new Trends(previousFrom, from.minusDays(1), before.size(),
-                changes(TYPES, topics, before, t -> List.of(t.type())),
-                changes(SEVERITIES, topics, before, t -> List.of(t.severity())),
-                subsystemChanges(topics, before),
-                topics.stream().filter(t -> t.seriesId() != null)
-                        .sorted(Comparator.comparingInt(DigestTopic::messages).reversed().thenComparing(DigestTopic::id))
+                changes(TYPES, ranked, before, t -> List.of(t.type())),
+                changes(SEVERITIES, ranked, before, t -> List.of(t.severity())),
+                subsystemChanges(ranked, before), activityChanges(overview(ranked), overview(before)),
+                ranked.stream().filter(t -> t.seriesId() != null)
+                        .sorted(Comparator.comparingInt((DigestTopic t) -> t.activity().messages()).reversed()
+                                .thenComparing(DigestTopic::id))
                         .limit(BUSIEST_SERIES).toList(),
-                newContributors(topics, before));
+                newContributors(ranked, before));
 
-        return new Digest(List.copyOf(lists), from, to, generatedAt, overview,
-                counts(TYPES, topics, DigestTopic::type), counts(SEVERITIES, topics, DigestTopic::severity),
+        return new Digest(List.copyOf(lists), from, to, generatedAt, overview(ranked),
+                counts(TYPES, ranked, DigestTopic::type), counts(SEVERITIES, ranked, DigestTopic::severity),
                 counts(byList.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size())
-                        .map(Map.Entry::getKey).toList(), topics, DigestTopic::list), perList,
+                        .map(Map.Entry::getKey).toList(), ranked, DigestTopic::list), perList,
                 ranked.stream().limit(TOP_TOPICS).toList(), fixes, subsystemStats(ranked), trends);
     }
 
-    /** Importance: severity, then security, then how much attention the thread drew. */
+    /** Active topics, one per series and per crash, scored and most important first. */
+    static List<DigestTopic> rank(Collection<DigestTopic> topics) {
+        List<DigestTopic> active = topics.stream().filter(t -> t.activity().active()).toList();
+        return TopicGroups.group(active).stream().map(DigestTopic::ranked).sorted(BY_IMPORTANCE).toList();
+    }
+
+    /** Importance: the score (see {@link Importance}), then the id for a stable order. */
     static final Comparator<DigestTopic> BY_IMPORTANCE = Comparator
-            .comparingInt((DigestTopic t) -> rank(SEVERITIES, t.severity()))
-            .thenComparing(t -> !t.security())
-            .thenComparing(Comparator.comparingInt(DigestTopic::participants).reversed())
-            .thenComparing(Comparator.comparingInt(DigestTopic::messages).reversed())
+            .comparingInt((DigestTopic t) -> -t.score())
             .thenComparing(DigestTopic::id);
 
-    /** Fixes: severity first, then how far the fix got (merged before applied before reviewed...). */
+    /** Fixes: importance first, then how far the fix got (merged before applied before reviewed...). */
     static final Comparator<DigestTopic> BY_FIX_IMPORTANCE = Comparator
-            .comparingInt((DigestTopic t) -> rank(SEVERITIES, t.severity()))
+            .comparingInt((DigestTopic t) -> -t.score())
             .thenComparingInt(t -> rank(FIX_ORDER, t.fixStatus()))
-            .thenComparing(BY_IMPORTANCE);
-
-    /** A series revised within the period appears once, as its newest revision. */
-    static List<DigestTopic> onePerSeries(Collection<DigestTopic> topics) {
-        Map<String, DigestTopic> newest = new LinkedHashMap<>();
-        for (DigestTopic t : topics) {
-            String key = t.seriesId() == null ? "thread:" + t.id() : "series:" + t.seriesId();
-            newest.merge(key, t, (a, b) -> b.seriesVersion() > a.seriesVersion()
-                    || (b.seriesVersion() == a.seriesVersion() && b.lastActivity().isAfter(a.lastActivity())) ? b : a);
-        }
-        return new ArrayList<>(newest.values());
-    }
+            .thenComparing(DigestTopic::id);
 
     private static Overview overview(List<DigestTopic> topics) {
         int withFix = (int) topics.stream().filter(DigestTopic::hasFix).count();
         int applied = (int) topics.stream().filter(t -> "applied".equals(t.fixStatus()) || "merged".equals(t.fixStatus())).count();
-        return new Overview(topics.size(), topics.stream().mapToLong(DigestTopic::messages).sum(),
-                (int) topics.stream().filter(DigestTopic::security).count(), withFix, percent(withFix, topics.size()), applied);
+        Set<String> people = new HashSet<>();
+        topics.forEach(t -> t.activity().people().forEach(p -> people.add(email(p))));
+        return new Overview(topics.size(), topics.stream().mapToLong(t -> t.activity().messages()).sum(),
+                (int) topics.stream().filter(DigestTopic::security).count(), withFix, percent(withFix, topics.size()), applied,
+                count(topics, PeriodActivity.NEW), count(topics, PeriodActivity.ONGOING), count(topics, PeriodActivity.CONCLUDED),
+                (int) topics.stream().filter(t -> t.reportedBy() != null).count(), people.size());
+    }
+
+    private static int count(List<DigestTopic> topics, String status) {
+        return (int) topics.stream().filter(t -> status.equals(t.activity().status())).count();
+    }
+
+    private static List<Change> activityChanges(Overview now, Overview then) {
+        // keys double as label names of the renderings
+        return List.of(new Change("totalTopics", now.topics(), then.topics()),
+                new Change("messages", (int) now.messages(), (int) then.messages()),
+                new Change("people", now.participants(), then.participants()),
+                new Change("started", now.started(), then.started()),
+                new Change("ongoing", now.ongoing(), then.ongoing()),
+                new Change("concluded", now.concluded(), then.concluded()),
+                new Change("botReports", now.botReports(), then.botReports()),
+                new Change("security", now.security(), then.security()));
     }
 
     private static List<Count> counts(List<String> order, List<DigestTopic> topics, Function<DigestTopic, String> label) {
@@ -135,12 +156,20 @@ public final class DigestAssembler {
                 .toList();
     }
 
+    /** Persons who wrote in this period and not in the previous one, by address. */
     private static List<String> newContributors(List<DigestTopic> now, List<DigestTopic> before) {
         Set<String> earlier = new HashSet<>();
-        before.forEach(t -> earlier.add(t.authorEmail()));
-        Set<String> fresh = new TreeSet<>();
-        now.stream().filter(t -> t.authorEmail() != null && !earlier.contains(t.authorEmail())).forEach(t -> fresh.add(t.author()));
-        return List.copyOf(fresh);
+        before.forEach(t -> t.activity().people().forEach(p -> earlier.add(email(p))));
+        Map<String, String> fresh = new TreeMap<>();
+        now.forEach(t -> t.activity().people().stream().filter(p -> !earlier.contains(email(p)))
+                .forEach(p -> fresh.putIfAbsent(email(p), p)));
+        return List.copyOf(new TreeSet<>(fresh.values()));
+    }
+
+    /** The address of "Name <address>". */
+    static String email(String person) {
+        int open = person.lastIndexOf('<');
+        return open >= 0 && person.endsWith(">") ? person.substring(open + 1, person.length() - 1) : person;
     }
 
     private static <K> Map<K, List<DigestTopic>> groupBy(List<DigestTopic> topics, Function<DigestTopic, K> key) {

@@ -27,6 +27,14 @@ import java.util.List;
  * @param seriesVersion revision number (1 for an unversioned first posting)
  * @param revisions     thread ids of the other revisions, oldest first
  * @param summary       the digest's per-topic fields, each with its source
+ * @param activity      what happened to it in the digest's period
+ * @param importance    its score in the period, with the reasons (null until ranked)
+ * @param regression    reported as, or fixing, a regression
+ * @param stableCc      a patch of it carries {@code Cc: stable}
+ * @param reviewers     distinct reviewers (Reviewed/Acked/Tested-by, inline review), author excluded
+ * @param reportedBy    the bot that reported it (syzbot, kernel test robot), or null
+ * @param fixedBy       patches that name it as what they fix (Closes:, Reported-by: syzbot+…)
+ * @param occurrences   earlier reports of the same crash ("… (2)") shown under this one, oldest first
  */
 public record DigestTopic(
         String id,
@@ -47,12 +55,54 @@ public record DigestTopic(
         String seriesId,
         int seriesVersion,
         List<String> revisions,
-        Summary summary) {
+        Summary summary,
+        PeriodActivity activity,
+        Importance importance,
+        boolean regression,
+        boolean stableCc,
+        int reviewers,
+        String reportedBy,
+        List<Link> fixedBy,
+        List<Link> occurrences) {
 
     public DigestTopic {
         subsystems = subsystems == null ? List.of() : List.copyOf(subsystems);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
         summary = summary == null ? Summary.EMPTY : summary;
+        fixedBy = fixedBy == null ? List.of() : List.copyOf(fixedBy);
+        occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+    }
+
+    /** A topic whose whole thread falls in the period (hand-made topics, records without a timeline). */
+    public DigestTopic(String id, String list, String title, String type, String severity, boolean security, String fixStatus,
+                       String fixEvidence, List<String> subsystems, String author, String authorEmail, Instant started,
+                       Instant lastActivity, int messages, int participants, String seriesId, int seriesVersion,
+                       List<String> revisions, Summary summary) {
+        this(id, list, title, type, severity, security, fixStatus, fixEvidence, subsystems, author, authorEmail, started,
+                lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
+                new PeriodActivity(PeriodActivity.NEW, messages, 0, author == null || author.isBlank() ? List.of() : List.of(author),
+                        List.of(id), List.of(), List.of(), List.of(), null, false),
+                null, false, false, 0, null, List.of(), List.of());
+    }
+
+    /** Another thread shown with this topic: a fixing patch, or an earlier report of the same crash. */
+    public record Link(String threadId, String title, String note, String url, Instant date) {
+    }
+
+    public DigestTopic ranked() {
+        return with(activity, Importance.of(this), occurrences);
+    }
+
+    /** The same topic with other period facts (a merged series or crash group). */
+    public DigestTopic with(PeriodActivity activity, Importance importance, List<Link> occurrences) {
+        return new DigestTopic(id, list, title, type, severity, security, fixStatus, fixEvidence, subsystems, author,
+                authorEmail, started, lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
+                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences);
+    }
+
+    @JsonProperty("score")
+    public int score() {
+        return importance == null ? 0 : importance.score();
     }
 
     /** Link to the thread on lore (also a field of the JSON digest). */

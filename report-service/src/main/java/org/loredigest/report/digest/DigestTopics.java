@@ -1,6 +1,9 @@
 package org.loredigest.report.digest;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.events.ThreadClassified.SummaryField;
 import org.loredigest.report.digest.DigestTopic.Evidence;
@@ -12,7 +15,17 @@ public final class DigestTopics {
     private DigestTopics() {
     }
 
+    /** The topic with its whole thread as activity (records outside any period, tests). */
     public static DigestTopic from(ThreadClassified t) {
+        return from(t, Instant.EPOCH, Instant.MAX, Map.of());
+    }
+
+    /**
+     * The topic as a digest of the period {@code [start, end)} shows it.
+     *
+     * @param evidenceDates when messages of other threads that prove its fix status were written
+     */
+    public static DigestTopic from(ThreadClassified t, Instant start, Instant end, Map<String, Instant> evidenceDates) {
         String list = t.link() != null && t.link().list() != null ? t.link().list()
                 : t.lists().isEmpty() ? "all" : t.lists().get(0);
         String fixStatus = value(t.fixStatus(), "none");
@@ -29,7 +42,24 @@ public final class DigestTopics {
                 author == null ? "" : display(author), author == null ? null : author.email(),
                 t.firstActivity(), t.lastActivity(), t.messageCount(), Math.max(1, humans),
                 series == null ? null : series.seriesKey(), series == null ? 1 : series.version(), revisions,
-                summary(t.summary(), list));
+                summary(t.summary(), list), PeriodActivities.of(t, list, start, end, evidenceDates), null,
+                regression(t), t.trailers().stream().anyMatch(r -> "Cc: stable".equals(r.type())), t.reviewers().size(),
+                author != null && author.bot() ? display(author) : null, fixedBy(t, list), List.of());
+    }
+
+    private static boolean regression(ThreadClassified t) {
+        String title = t.title() == null ? "" : t.title().toLowerCase(Locale.ROOT);
+        return title.contains("regression") || mentions(t.severity(), "regression") || mentions(t.type(), "regression");
+    }
+
+    private static boolean mentions(ThreadClassified.Label label, String word) {
+        return label != null && label.signals().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(word));
+    }
+
+    private static List<DigestTopic.Link> fixedBy(ThreadClassified t, String list) {
+        return t.related().stream().filter(r -> "fixed-by".equals(r.relation()))
+                .map(r -> new DigestTopic.Link(r.threadId(), r.note(), r.relation(), LoreLinks.message(list, r.messageId()), null))
+                .toList();
     }
 
     private static Summary summary(ThreadClassified.Summary s, String list) {

@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.loredigest.events.ThreadClassified;
 
-/** Reads topics of a period from {@link IndexSpec#TOPICS}: the threads that started in it. */
+/** Reads topics of a period from {@link IndexSpec#TOPICS}: the threads with mail in it. */
 @ApplicationScoped
 public class TopicRepository {
 
-    /** Upper bound of topics per period; a month of linux-mm has about a thousand. */
-    static final int MAX_TOPICS = 10_000;
+    /** Topics read per search request; a busy month of linux-mm has a few thousand active threads. */
+    static final int PAGE = 2_000;
 
     private final ElasticsearchClient client;
 
@@ -29,18 +29,36 @@ public class TopicRepository {
         this.client = client;
     }
 
-    public List<ThreadClassified> startedIn(List<String> lists, LocalDate from, LocalDate to) throws IOException {
+    /**
+     * Topics that may have mail in the period: first mail before its end and last mail at or after its start. A long
+     * thread that was quiet during the period is among them; the digest drops it when its timeline has no mail there.
+     * Read page by page (sorted by thread id), so no period is cut short.
+     */
+    public List<ThreadClassified> activeIn(List<String> lists, LocalDate from, LocalDate to) throws IOException {
         String start = from.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         String end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("firstActivity").gte(start).lt(end)))));
+        filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("firstActivity").lt(end)))));
+        filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("lastActivity").gte(start)))));
         if (!lists.isEmpty()) {
             filters.add(Query.of(q -> q.terms(t -> t.field("lists").terms(v -> v.value(lists.stream().map(FieldValue::of).toList())))));
         }
-        SearchResponse<ThreadClassified> response = client.search(s -> s.index(IndexSpec.TOPICS.alias()).size(MAX_TOPICS)
-                .query(q -> q.bool(b -> b.filter(filters)))
-                .sort(o -> o.field(f -> f.field("firstActivity").order(SortOrder.Asc))), ThreadClassified.class);
-        return response.hits().hits().stream().map(Hit::source).toList();
+        List<ThreadClassified> out = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<ThreadClassified> response = client.search(s -> {
+                s.index(IndexSpec.TOPICS.alias()).size(PAGE).query(q -> q.bool(b -> b.filter(filters)))
+                        .sort(o -> o.field(f -> f.field("threadId").order(SortOrder.Asc)));
+                return searchAfter == null ? s : s.searchAfter(searchAfter);
+            }, ThreadClassified.class);
+            List<Hit<ThreadClassified>> hits = response.hits().hits();
+            hits.forEach(h -> out.add(h.source()));
+            if (hits.size() < PAGE) {
+                return out;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
     }
 
     /** Every list that has mail or topics, so a request for an unknown list can be refused clearly. */

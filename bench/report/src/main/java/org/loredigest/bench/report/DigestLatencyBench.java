@@ -30,7 +30,9 @@ import org.loredigest.testkit.ServiceProcess;
  *
  * <p>System properties: {@code lore.shared.dir} (default {@code ../shared}), {@code bench.rounds} (300),
  * {@code bench.warmup} (30), {@code bench.months} (a glob over the corpus mbox names; default
- * {@code cgroups-2024-0[1-4]}, January to April).
+ * {@code cgroups-2024-0[1-4]}, January to April), {@code bench.input} ({@code months}, the default, or
+ * {@code busy-week}: the {@link BusyWeek} replay of several lists, whose week's digest is also saved, in every
+ * language and format, to {@code bench/report/target/busy-week/}).
  */
 public final class DigestLatencyBench {
 
@@ -50,11 +52,21 @@ public final class DigestLatencyBench {
         int rounds = Integer.getInteger("bench.rounds", 300);
         int warmup = Integer.getInteger("bench.warmup", 30);
         String months = System.getProperty("bench.months", "cgroups-2024-0[1-4]");
-        List<Path> mboxes;
-        try (Stream<Path> files = Files.list(corpus)) {
-            var glob = corpus.getFileSystem().getPathMatcher("glob:" + months + ".mbox");
-            mboxes = files.filter(p -> glob.matches(p.getFileName())).sorted().toList();
+        boolean busyWeek = "busy-week".equals(System.getProperty("bench.input", "months"));
+        Map<String, List<Path>> mboxes = new LinkedHashMap<>();
+        if (busyWeek) {
+            for (BusyWeek.Replayed r : BusyWeek.write(corpus.getParent(), root.resolve("bench/report/target/busy-week"))) {
+                mboxes.put(r.list(), List.of(r.mbox()));
+            }
+        } else {
+            try (Stream<Path> files = Files.list(corpus)) {
+                var glob = corpus.getFileSystem().getPathMatcher("glob:" + months + ".mbox");
+                mboxes.put(LIST, files.filter(p -> glob.matches(p.getFileName())).sorted().toList());
+            }
         }
+        String lists = String.join(",", mboxes.keySet());
+        Map<String, LocalDate[]> periods = busyWeek
+                ? Map.of("week", new LocalDate[] {BusyWeek.FROM, BusyWeek.TO}) : PERIODS;
         try (KafkaServer kafka = KafkaServer.start(); ElasticsearchServer elasticsearch = ElasticsearchServer.start()) {
             Path logs = root.resolve("bench/report/target/logs");
             Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
@@ -72,8 +84,11 @@ public final class DigestLatencyBench {
                 long mails = ingest(services.get(0), mboxes);
                 long topics = ReadModel.awaitSettled(HTTP, JSON, elasticsearch.httpUrl(), kafka.bootstrapServers(), mails);
                 System.out.printf("read model: %d mails from %d mbox files, %d topics (pipeline %.0f s)%n", mails,
-                        mboxes.size(), topics, (System.nanoTime() - start) / 1e9);
-                report(services.get(2), elasticsearch.httpUrl(), warmup, rounds);
+                        mboxes.values().stream().mapToInt(List::size).sum(), topics, (System.nanoTime() - start) / 1e9);
+                if (busyWeek) {
+                    save(services.get(2), lists, root.resolve("bench/report/target/busy-week"));
+                }
+                report(services.get(2), elasticsearch.httpUrl(), lists, periods, warmup, rounds);
             } finally {
                 for (ServiceProcess s : services.reversed()) {
                     s.close();
@@ -82,37 +97,62 @@ public final class DigestLatencyBench {
         }
     }
 
-    private static long ingest(ServiceProcess ingest, List<Path> mboxes) throws Exception {
-        long mails = 0;
-        for (Path mbox : mboxes) {
-            var request = HttpRequest.newBuilder(ingest.uri("/api/imports/mbox?list=" + LIST + "&source=" + mbox.getFileName()))
-                    .header("Content-Type", "application/mbox").header("X-Api-Key", "bench")
-                    .POST(HttpRequest.BodyPublishers.ofFile(mbox)).build();
-            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("import of " + mbox + " failed: " + response.body());
+    /** The busy week's digest in every language and format, for reading and for the screenshot in docs/. */
+    private static void save(ServiceProcess report, String lists, Path dir) throws Exception {
+        for (String lang : List.of("zh", "en")) {
+            for (String format : List.of("md", "html", "json")) {
+                String body = get(report.uri("/api/digests?lists=" + lists + "&from=" + BusyWeek.FROM + "&to=" + BusyWeek.TO
+                        + "&lang=" + lang + "&format=" + format));
+                Files.writeString(dir.resolve("digest." + lang + "." + format), body);
             }
-            JsonNode result = JSON.readTree(response.body());
-            mails += result.get("messages").asLong() - result.path("duplicates").asLong();
+        }
+        System.out.println("busy week digest saved to " + dir);
+    }
+
+    private static long ingest(ServiceProcess ingest, Map<String, List<Path>> mboxesByList) throws Exception {
+        long mails = 0;
+        for (var entry : mboxesByList.entrySet()) {
+            for (Path mbox : entry.getValue()) {
+                mails += ingest(ingest, entry.getKey(), mbox);
+            }
         }
         return mails;
     }
 
-    private static void report(ServiceProcess report, String elasticsearch, int warmup, int rounds) throws Exception {
+    /** Uploads one mbox; returns the mails it added (duplicates left out). */
+    private static long ingest(ServiceProcess ingest, String list, Path mbox) throws Exception {
+        var request = HttpRequest.newBuilder(ingest.uri("/api/imports/mbox?list=" + list + "&source=" + mbox.getFileName()))
+                .header("Content-Type", "application/mbox").header("X-Api-Key", "bench")
+                .POST(HttpRequest.BodyPublishers.ofFile(mbox)).build();
+        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("import of " + mbox + " failed: " + response.body());
+        }
+        JsonNode result = JSON.readTree(response.body());
+        return result.get("messages").asLong() - result.path("duplicates").asLong();
+    }
+
+    private static void report(ServiceProcess report, String elasticsearch, String lists, Map<String, LocalDate[]> periods,
+                               int warmup, int rounds) throws Exception {
         System.out.printf("%d requests per row after %d warm-up rounds, one at a time, all rows in turn; "
                 + "ratio = p50 / p50 of the raw topic search of the same period%n", rounds, warmup);
         LinkedHashMap<String, Callable<?>> calls = new LinkedHashMap<>();
         for (String period : List.of("week", "month")) {
-            LocalDate from = PERIODS.get(period)[0];
-            LocalDate to = PERIODS.get(period)[1];
-            String query = "/api/digests?lists=" + LIST + "&from=" + from + "&to=" + to + "&lang=zh&format=";
+            if (!periods.containsKey(period)) {
+                continue;
+            }
+            LocalDate from = periods.get(period)[0];
+            LocalDate to = periods.get(period)[1];
+            String query = "/api/digests?lists=" + lists + "&from=" + from + "&to=" + to + "&lang=zh&format=";
             JsonNode digest = JSON.readTree(get(report.uri(query + "json")));
             System.out.printf("%s %s..%s: %d topics, %d messages; previous period %d topics%n", period, from, to,
                     digest.at("/overview/topics").asInt(), digest.at("/overview/messages").asLong(),
                     digest.at("/trends/previousTopics").asInt());
-            String search = ReadModel.topicSearch(LIST, from, to);
-            String count = "{\"query\":" + ReadModel.filter(LIST, from, to) + "}";
+            String search = ReadModel.topicSearch(lists, from, to);
+            String active = ReadModel.activeTopicSearch(lists, from, to);
+            String count = "{\"query\":" + ReadModel.filter(lists, from, to) + "}";
             calls.put(period + ": raw topic search (ES)", () -> post(URI.create(elasticsearch + "/lore-topics/_search"), search));
+            calls.put(period + ": active topic search (ES)", () -> post(URI.create(elasticsearch + "/lore-topics/_search"), active));
             calls.put(period + ": topic count (ES)", () -> post(URI.create(elasticsearch + "/lore-topics/_count"), count));
             for (String format : List.of("json", "md", "html")) {
                 URI uri = report.uri(query + format);

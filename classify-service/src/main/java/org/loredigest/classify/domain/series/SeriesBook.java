@@ -87,7 +87,7 @@ public final class SeriesBook {
         }
         ThreadClassified kept = new ThreadClassified(d.threadId(), d.version(), null, List.of(), List.of(), d.title(), null,
                 d.rootMessageId(), d.rootMissing(), null, null, null, List.of(), 0, 0, d.firstActivity(), null, d.series(),
-                null, null, null, d.fixStatus(), null, null, null, List.of(), List.of(), d.related(), List.of());
+                null, null, null, d.fixStatus(), null, null, null, List.of(), List.of(), d.related(), List.of(), List.of());
         return new TopicDraft(draft.threadId(), draft.titleKey(), draft.sequence(), false, draft.topic(), kept,
                 draft.enrichment(), null);
     }
@@ -186,7 +186,7 @@ public final class SeriesBook {
                 d.rootMessageId(), d.rootMissing(), d.rootKind(), d.link(), d.author(), d.participants(), d.messageCount(),
                 d.botMessageCount(), d.firstActivity(), d.lastActivity(), x.series(), d.type(), d.severity(), d.security(),
                 x.fixStatus(), d.subsystems(), d.summary(), d.changes(), d.trailers(), d.reviewers(), x.related(),
-                d.botActivity());
+                d.botActivity(), d.activity());
     }
 
     /** Links and evidence meant for this one thread (a retitled revision, a report closed elsewhere), in id order. */
@@ -223,6 +223,6 @@ public final class SeriesBook {
                 d.rootMessageId(), d.rootMissing(), d.rootKind(), d.link(), d.author(), d.participants(), d.messageCount(),
                 d.botMessageCount(), d.firstActivity(), d.lastActivity(), d.series(), d.type(), d.severity(), d.security(),
                 d.fixStatus(), d.subsystems(), d.summary(), d.changes(), d.trailers(), d.reviewers(), d.related(),
-                d.botActivity());
+                d.botActivity(), d.activity());
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.domain.thread.BotReports;
 import org.loredigest.classify.domain.thread.ThreadView;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.mail.trailer.Trailer;
@@ -29,6 +30,9 @@ public record SeriesPosting(String threadId, String rootMessageId, String titleK
     /** lore and patchwork style links: the Message-ID is the path segment after the list name or "r". */
     private static final Pattern LORE_LINK = Pattern.compile(
             "https?://(?:lore\\.kernel\\.org|lkml\\.kernel\\.org|patch\\.msgid\\.link)/(?:[A-Za-z0-9._-]+/)?([^/\\s<>\"]+@[^/\\s<>\"]+)");
+
+    /** syzbot dashboard links: {@code https://syzkaller.appspot.com/bug?extid=<id>}. */
+    private static final Pattern SYZBOT_LINK = Pattern.compile("https?://syzkaller\\.appspot\\.com/bug\\?extid=([0-9a-fA-F]+)");
 
     public SeriesPosting {
         files = List.copyOf(files);
@@ -56,6 +60,12 @@ public record SeriesPosting(String threadId, String rootMessageId, String titleK
             for (Trailer t : m.trailers()) {
                 if (t.type() == TrailerType.CLOSES || t.type() == TrailerType.LINK) {
                     closes.addAll(loreIds(t.value()));
+                    closes.addAll(syzbotKeys(t.value()));
+                } else if (t.type() == TrailerType.REPORTED_BY || t.type() == TrailerType.REPORTED_AND_TESTED_BY) {
+                    String extId = BotReports.syzbotExtId(t.personEmail());
+                    if (extId != null) {
+                        closes.add(syzbotKey(extId));
+                    }
                 }
             }
         }
@@ -63,6 +73,20 @@ public record SeriesPosting(String threadId, String rootMessageId, String titleK
         return new SeriesPosting(record.threadId(), record.rootMessageId(), titleKey, record.title(), lead.fromEmail(),
                 series.version(), series.rfc(), series.changeId(), record.firstActivity(), new ArrayList<>(files),
                 new ArrayList<>(linked), new ArrayList<>(closes), record.fixStatus().value());
+    }
+
+    /** Where a syzbot report and the patches that fix it meet: its bug id, from the sender or a dashboard link. */
+    public static String syzbotKey(String extId) {
+        return "syzbot:" + extId.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static List<String> syzbotKeys(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SYZBOT_LINK.matcher(text == null ? "" : text);
+        while (m.find()) {
+            out.add(syzbotKey(m.group(1)));
+        }
+        return out;
     }
 
     static List<String> loreIds(String text) {

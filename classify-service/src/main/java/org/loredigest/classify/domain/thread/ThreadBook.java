@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.loredigest.classify.domain.TopicBuilder;
+import org.loredigest.classify.domain.activity.ActivityTimeline;
+import org.loredigest.classify.domain.activity.MaintainerRoles;
 import org.loredigest.classify.domain.classify.Classification;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
 import org.loredigest.classify.domain.mail.ThreadMessage;
@@ -24,10 +26,16 @@ public final class ThreadBook {
 
     private final ThreadClassifier classifier;
     private final Summariser summariser;
+    private final MaintainerRoles maintainers;
 
     public ThreadBook(ThreadClassifier classifier, Summariser summariser) {
+        this(classifier, summariser, MaintainerRoles.none());
+    }
+
+    public ThreadBook(ThreadClassifier classifier, Summariser summariser, MaintainerRoles maintainers) {
         this.classifier = classifier;
         this.summariser = summariser;
+        this.maintainers = maintainers;
     }
 
     /** The new bucket state and the drafts to publish. */
@@ -96,12 +104,21 @@ public final class ThreadBook {
     TopicDraft draft(ThreadView view, long sequence) {
         Classification labels = classifier.classify(view);
         ThreadClassified.Summary summary = summariser.summarise(view, labels);
-        ThreadClassified record = TopicBuilder.build(view, labels, summary, sequence);
+        List<ThreadClassified.MessageActivity> activity = ActivityTimeline.of(view, labels.subsystems().values(),
+                maintainers, appliedStatements(labels));
+        ThreadClassified record = TopicBuilder.build(view, labels, summary, sequence, activity);
         ThreadMessage first = view.first();
         TopicDraft.Enrichment enrichment = enrichment(view);
         String titleKey = enrichment != null && first.aboutTitleKey() != null ? first.aboutTitleKey() : titleKey(view);
         SeriesPosting posting = enrichment == null ? SeriesPosting.of(view, record, titleKey) : null;
         return new TopicDraft(view.threadId(), titleKey, sequence, false, enrichment == null, record, enrichment, posting);
+    }
+
+    /** The thread's own messages that the fix-status rule read as "applied" statements. */
+    private static Set<String> appliedStatements(Classification labels) {
+        String status = labels.fixStatus().value();
+        return "applied".equals(status) || "merged".equals(status)
+                ? Set.copyOf(labels.fixStatus().evidence()) : Set.of();
     }
 
     /**
@@ -153,7 +170,7 @@ public final class ThreadBook {
         if (view.noiseOnly()) {
             return new TopicDraft.Enrichment("noise", first.messageId(), "list command or spam", null);
         }
-        if (view.botsOnly()) {
+        if (view.botsOnly() && !BotReports.bugReport(first)) {
             return new TopicDraft.Enrichment("bot-report", first.messageId(), first.bot() + " " + first.botType(), null);
         }
         return null;
