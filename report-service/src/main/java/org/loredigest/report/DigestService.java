@@ -69,8 +69,7 @@ public class DigestService {
         }
         evidence.removeAll(own);
         Map<String, Instant> evidenceDates = evidence.isEmpty() ? Map.of() : mailDates.of(evidence);
-        return found.stream().map(t -> DigestTopics.from(t, start, end, evidenceDates))
-                .filter(t -> t.activity().active()).toList();
+        return DigestTopics.from(found, start, end, evidenceDates).stream().filter(t -> t.activity().active()).toList();
     }
 
     public String render(Digest digest, DigestFormat format, DigestLanguage language) {

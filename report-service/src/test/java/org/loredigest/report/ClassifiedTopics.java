@@ -40,8 +40,8 @@ final class ClassifiedTopics {
                 new Label(fixStatus, List.of("test"), "applied".equals(fixStatus) ? List.of("applied-" + id) : List.of()),
                 new SubsystemLabel(List.of("MEMORY MANAGEMENT"), List.of("mm/memcontrol.c"), List.of(id)), summary,
                 null, List.of(), List.of(), List.of(), List.of(), List.of(
-                        new MessageActivity(id, first, author.email(), false, false, MessageActivity.POSTING, 1, null, null),
+                        new MessageActivity(id, first, author.email(), false, false, MessageActivity.POSTING, 1, null, null, null),
                         new MessageActivity("re-" + id, first.plusSeconds(3600), "reviewer@example.org", false, false,
-                                MessageActivity.REPLY, 0, null, null)));
+                                MessageActivity.REPLY, 0, null, null, id)));
     }
 }

@@ -20,13 +20,27 @@ import java.util.regex.Pattern;
 
 /**
  * An index of mbox files made here, without the product's code, to check the digest against: mboxrd framing, unfolded
- * headers, threads as the connected components of Message-ID, In-Reply-To and References (ids compared in lower
- * case), dates from the Date header.
+ * headers, dates from the Date header, and topics by the rules of docs/mail-model.md ("Topics"), written again here:
+ * a mail hangs below the nearest of its References/In-Reply-To ids that is a mail of the archive (ids compared in
+ * lower case); a mail with none of them in the archive heads a thread named by its oldest reference (or by itself);
+ * a patch posting of another revision than the posting it answers starts a thread of its own.
  */
 final class MboxThreads {
 
-    /** One mail: its id, when it was written, who sent it and its subject. */
-    record Mail(String messageId, Instant date, String from, String subject) {
+    /** One mail: its id, when it was written, who sent it, its subject and its ancestors (oldest first). */
+    record Mail(String messageId, Instant date, String from, String subject, List<String> references) {
+        /** A patch posting ({@code [PATCH…]} or {@code [RFC…]}, not a reply): its revision, else null. */
+        String revision() {
+            Matcher m = POSTING.matcher(subject);
+            if (!m.find()) {
+                return null;
+            }
+            Matcher v = VERSION.matcher(m.group(1));
+            boolean explicit = v.find();
+            boolean rfc = m.group(1).toUpperCase(Locale.ROOT).contains("RFC");
+            return (explicit ? v.group(1) : "1") + (rfc && explicit ? " rfc" : "");
+        }
+
         boolean fromBot() {
             String f = from.toLowerCase(Locale.ROOT);
             return f.contains("lkp@intel.com") || f.contains("syzbot") || f.contains("pr-tracker-bot")
@@ -35,6 +49,8 @@ final class MboxThreads {
     }
 
     private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final Pattern POSTING = Pattern.compile("^\\s*\\[((?:PATCH|RFC)[^\\]]*)\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION = Pattern.compile("\\bv(\\d+)\\b", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
             .appendPattern("[EEE, ]d MMM yyyy H:mm[:ss] ")
             .optionalStart().appendOffset("+HHMM", "+0000").optionalEnd()
@@ -42,7 +58,7 @@ final class MboxThreads {
             .toFormatter(Locale.ENGLISH);
 
     private final Map<String, Mail> mails = new LinkedHashMap<>();
-    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, String> threadKeys = new HashMap<>();
 
     static MboxThreads read(List<Path> mboxes) throws IOException {
         MboxThreads index = new MboxThreads();
@@ -57,14 +73,52 @@ final class MboxThreads {
     /** Every thread (its representative id) with its mails, in file order. */
     Map<String, List<Mail>> threads() {
         Map<String, List<Mail>> out = new LinkedHashMap<>();
-        mails.values().forEach(m -> out.computeIfAbsent(find(m.messageId()), k -> new ArrayList<>()).add(m));
+        mails.values().forEach(m -> out.computeIfAbsent(threadKey(m), k -> new ArrayList<>()).add(m));
         return out;
     }
 
     /** The thread a Message-ID (of a mail, or one only referenced) belongs to, or null when never seen. */
     String threadOf(String messageId) {
         String id = messageId.toLowerCase(Locale.ROOT);
-        return parent.containsKey(id) ? find(id) : null;
+        Mail mail = mails.get(id);
+        if (mail != null) {
+            return threadKey(mail);
+        }
+        // a thread named after a mail that is not in the archive
+        return mails.values().stream().anyMatch(m -> threadKey(m).equals(id)) ? id : null;
+    }
+
+    /** Its component, or the revision posted as a reply that heads its own thread above it. */
+    private String threadKey(Mail m) {
+        String known = threadKeys.get(m.messageId());
+        if (known != null) {
+            return known;
+        }
+        Mail above = parentOf(m);
+        String key;
+        if (above == null) {
+            key = m.references().isEmpty() ? m.messageId() : m.references().get(0);
+        } else {
+            Mail posting = above;
+            while (posting != null && posting.revision() == null) {
+                posting = parentOf(posting);
+            }
+            key = m.revision() != null && posting != null && !m.revision().equals(posting.revision())
+                    ? m.messageId() : threadKey(above);
+        }
+        threadKeys.put(m.messageId(), key);
+        return key;
+    }
+
+    /** The nearest ancestor that is a mail of the index. */
+    private Mail parentOf(Mail m) {
+        for (int i = m.references().size() - 1; i >= 0; i--) {
+            Mail p = mails.get(m.references().get(i));
+            if (p != null && p != m) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private void add(List<String> headers) {
@@ -72,11 +126,11 @@ final class MboxThreads {
         if (messageId == null || mails.containsKey(messageId)) {
             return; // without an id nothing threads to it; a repeated id is the same mail again
         }
+        List<String> references = new ArrayList<>(ids(header(headers, "references")));
+        ids(header(headers, "in-reply-to")).stream().limit(1).filter(p -> !references.contains(p)).forEach(references::add);
+        references.remove(messageId);
         mails.put(messageId, new Mail(messageId, date(header(headers, "date")), header(headers, "from"),
-                header(headers, "subject")));
-        union(messageId, messageId);
-        ids(header(headers, "in-reply-to")).forEach(p -> union(messageId, p));
-        ids(header(headers, "references")).forEach(p -> union(messageId, p));
+                header(headers, "subject"), references));
     }
 
     private static List<List<String>> headerBlocks(Path mbox) throws IOException {
@@ -134,24 +188,5 @@ final class MboxThreads {
         } catch (DateTimeParseException e) {
             return null; // counted by the test as undated
         }
-    }
-
-    private void union(String a, String b) {
-        parent.putIfAbsent(a, a);
-        parent.putIfAbsent(b, b);
-        String ra = find(a);
-        String rb = find(b);
-        if (!ra.equals(rb)) {
-            parent.put(rb, ra);
-        }
-    }
-
-    private String find(String id) {
-        String root = id;
-        while (!parent.get(root).equals(root)) {
-            root = parent.get(root);
-        }
-        parent.put(id, root);
-        return root;
     }
 }

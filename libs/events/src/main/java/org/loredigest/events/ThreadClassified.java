@@ -262,9 +262,11 @@ public record ThreadClassified(
      *                    or {@value #ACK}; null when the reply does none of these
      * @param quote       the sentences that carry the tone, or a posting's per-revision changes; at most
      *                    {@value #QUOTE_LIMIT} characters; null when there is none
+     * @param parentId    the mail it answers by its headers (last reference), whether or not that mail is in this
+     *                    topic; null for a mail that answers none
      */
     public record MessageActivity(String messageId, Instant date, String authorEmail, boolean bot, boolean maintainer,
-                                  String role, int version, String tone, String quote) {
+                                  String role, int version, String tone, String quote, String parentId) {
         public static final String POSTING = "posting";
         public static final String REPORT = "report";
         public static final String REPLY = "reply";

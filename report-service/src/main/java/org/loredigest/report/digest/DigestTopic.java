@@ -35,6 +35,7 @@ import java.util.List;
  * @param reportedBy    the bot that reported it (syzbot, kernel test robot), or null
  * @param fixedBy       patches that name it as what they fix (Closes:, Reported-by: syzbot+…)
  * @param occurrences   earlier reports of the same crash ("… (2)") shown under this one, oldest first
+ * @param continues     the thread id of the topic this one continues (its first mail answers a mail there), or null
  */
 public record DigestTopic(
         String id,
@@ -63,7 +64,8 @@ public record DigestTopic(
         int reviewers,
         String reportedBy,
         List<Link> fixedBy,
-        List<Link> occurrences) {
+        List<Link> occurrences,
+        String continues) {
 
     public DigestTopic {
         subsystems = subsystems == null ? List.of() : List.copyOf(subsystems);
@@ -82,11 +84,18 @@ public record DigestTopic(
                 lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
                 new PeriodActivity(PeriodActivity.NEW, messages, 0, author == null || author.isBlank() ? List.of() : List.of(author),
                         List.of(id), List.of(), List.of(), List.of(), null, false),
-                null, false, false, 0, null, List.of(), List.of());
+                null, false, false, 0, null, List.of(), List.of(), null);
     }
 
     /** Another thread shown with this topic: a fixing patch, or an earlier report of the same crash. */
     public record Link(String threadId, String title, String note, String url, Instant date) {
+    }
+
+    /** The same topic, shown with the topic it continues. */
+    public DigestTopic continuing(String threadId) {
+        return new DigestTopic(id, list, title, type, severity, security, fixStatus, fixEvidence, subsystems, author,
+                authorEmail, started, lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
+                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences, threadId);
     }
 
     public DigestTopic ranked() {
@@ -97,7 +106,7 @@ public record DigestTopic(
     public DigestTopic with(PeriodActivity activity, Importance importance, List<Link> occurrences) {
         return new DigestTopic(id, list, title, type, severity, security, fixStatus, fixEvidence, subsystems, author,
                 authorEmail, started, lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
-                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences);
+                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences, continues);
     }
 
     @JsonProperty("score")

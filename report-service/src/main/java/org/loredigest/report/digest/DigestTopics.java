@@ -1,6 +1,7 @@
 package org.loredigest.report.digest;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,20 @@ import org.loredigest.report.digest.DigestTopic.Summary;
 public final class DigestTopics {
 
     private DigestTopics() {
+    }
+
+    /**
+     * The topics of a period, each marked with the topic it continues when its first mail answers a mail of another
+     * of them ({@link ReplyStitching}).
+     */
+    public static List<DigestTopic> from(Collection<ThreadClassified> topics, Instant start, Instant end,
+                                         Map<String, Instant> evidenceDates) {
+        Map<String, String> continued = ReplyStitching.continued(topics);
+        return topics.stream().map(t -> {
+            DigestTopic topic = from(t, start, end, evidenceDates);
+            String other = continued.get(t.threadId());
+            return other == null ? topic : topic.continuing(other);
+        }).toList();
     }
 
     /** The topic with its whole thread as activity (records outside any period, tests). */
@@ -44,7 +59,7 @@ public final class DigestTopics {
                 series == null ? null : series.seriesKey(), series == null ? 1 : series.version(), revisions,
                 summary(t.summary(), list), PeriodActivities.of(t, list, start, end, evidenceDates), null,
                 regression(t), t.trailers().stream().anyMatch(r -> "Cc: stable".equals(r.type())), t.reviewers().size(),
-                author != null && author.bot() ? display(author) : null, fixedBy(t, list), List.of());
+                author != null && author.bot() ? display(author) : null, fixedBy(t, list), List.of(), null);
     }
 
     private static boolean regression(ThreadClassified t) {

@@ -107,7 +107,8 @@ public final class PeriodActivities {
                                                 Map<String, Instant> dates) {
         Map<String, TrailerGained> out = new LinkedHashMap<>();
         for (ThreadClassified.TrailerRef r : t.trailers()) {
-            if (REVIEW_TRAILERS.contains(r.type()) && within(dates.get(r.messageId()), start, end)) {
+            // a trailer given in a reply; the ones a new revision carries were given before
+            if (r.followUp() && REVIEW_TRAILERS.contains(r.type()) && within(dates.get(r.messageId()), start, end)) {
                 String who = r.value() == null ? r.email() : r.value().replaceAll("\\s+", " ").strip();
                 out.putIfAbsent(r.type() + "\n" + (r.email() == null ? who : r.email()),
                         new TrailerGained(r.type(), who, LoreLinks.message(list, r.messageId())));
@@ -158,11 +159,11 @@ public final class PeriodActivities {
         boolean bot = t.author() != null && t.author().bot();
         if (t.firstActivity() != null) {
             out.add(new MessageActivity(t.rootMessageId(), t.firstActivity(), author, bot, false, MessageActivity.POSTING,
-                    0, null, null));
+                    0, null, null, null));
         }
         if (t.lastActivity() != null && !t.lastActivity().equals(t.firstActivity())) {
             out.add(new MessageActivity(t.rootMessageId() + "#last", t.lastActivity(), null, false, false,
-                    MessageActivity.REPLY, 0, null, null));
+                    MessageActivity.REPLY, 0, null, null, null));
         }
         return out;
     }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,10 +95,14 @@ public record PeriodActivity(String status, int messages, int botMessages, List<
         revisions.sort(Comparator.comparingInt(RevisionPosted::toVersion).thenComparing(RevisionPosted::postedAt));
         List<StatusChange> changes = concat(a.statusChanges, b.statusChanges);
         changes.sort(Comparator.comparing(StatusChange::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        Set<String> reached = new HashSet<>();
+        changes.removeIf(c -> !reached.add(c.to())); // each status once: when it was first reached
+        Map<String, TrailerGained> trailers = new LinkedHashMap<>();
+        concat(a.trailers, b.trailers).forEach(t -> trailers.putIfAbsent(t.type() + "\n" + t.who(), t));
         // one part that began earlier makes the whole entry ongoing; any conclusion concludes it
         String status = rank(a.status) >= rank(b.status) ? a.status : b.status;
         return new PeriodActivity(status, a.messages + b.messages, a.botMessages + b.botMessages, List.copyOf(people),
-                List.copyOf(threads), revisions, concat(a.trailers, b.trailers), changes,
+                List.copyOf(threads), revisions, new ArrayList<>(trailers.values()), changes,
                 Replies.stronger(a.highlight, b.highlight), a.maintainers || b.maintainers);
     }
 

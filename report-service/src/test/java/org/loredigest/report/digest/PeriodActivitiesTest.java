@@ -78,8 +78,24 @@ class PeriodActivitiesTest {
         });
     }
 
+    @Test
+    void aReplyFiledApartIsShownWithTheTopicItAnswers() {
+        ThreadClassified series = topic("v6@x", "proposed", List.of(),
+                at("v6@x", "2024-03-05T10:00:00Z", "alice@x", MessageActivity.POSTING, null, null),
+                at("r1@x", "2024-03-05T11:00:00Z", "bob@x", MessageActivity.REPLY, null, null));
+        MessageActivity orphan = new MessageActivity("o@x", Instant.parse("2024-03-06T10:00:00Z"), "carol@x", false, false,
+                MessageActivity.REPLY, 0, null, null, "r1@x");
+        ThreadClassified apart = topic("o@x", "none", List.of(), orphan);
+        List<DigestTopic> ranked = DigestAssembler.rank(DigestTopics.from(List.of(series, apart), START, END, Map.of()));
+        assertThat(ranked).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("v6@x");
+            assertThat(t.activity().threads()).containsExactlyInAnyOrder("v6@x", "o@x");
+            assertThat(t.activity().messages()).isEqualTo(3);
+        });
+    }
+
     static MessageActivity at(String id, String date, String email, String role, String tone, String quote) {
-        return new MessageActivity(id, Instant.parse(date), email, false, false, role, 0, tone, quote);
+        return new MessageActivity(id, Instant.parse(date), email, false, false, role, 0, tone, quote, null);
     }
 
     static ThreadClassified topic(String id, String fixStatus, List<TrailerRef> trailers, MessageActivity... timeline) {
@@ -100,6 +116,6 @@ class PeriodActivitiesTest {
                 "BOT_REPORT", null, syzbot, List.of(syzbot), 1, 1, when, when, null, new Label("bug", List.of(), List.of()),
                 new Label("high", List.of(), List.of()), new Label("no", List.of(), List.of()),
                 new Label("none", List.of(), List.of()), null, null, null, List.of(), List.of(), List.of(), List.of(),
-                List.of(new MessageActivity(id, when, syzbot.email(), true, false, MessageActivity.REPORT, 0, null, null)));
+                List.of(new MessageActivity(id, when, syzbot.email(), true, false, MessageActivity.REPORT, 0, null, null, null)));
     }
 }

@@ -38,6 +38,7 @@ public final class ActivityTimeline {
                                            Set<String> appliedBy) {
         List<MessageActivity> out = new ArrayList<>();
         String firstId = view.first().messageId();
+        String author = view.first().fromEmail();
         for (ThreadMessage m : view.messages()) {
             boolean maintainer = !m.fromBot() && roles.maintains(m.fromEmail(), subsystems);
             String role = role(m, m.messageId().equals(firstId));
@@ -47,13 +48,14 @@ public final class ActivityTimeline {
                 quote = changes(m);
             } else if ((MessageActivity.REPLY.equals(role) || MessageActivity.REVIEW.equals(role)) && !m.fromBot()) {
                 ReplyTone.Tone t = ReplyTone.of(m.text(), appliedBy.contains(m.messageId()));
-                if (t != null) {
+                // the author answering review defends or explains; what a digest quotes is what others said
+                if (t != null && (!m.fromEmail().equals(author) || MessageActivity.APPLIED.equals(t.tone()))) {
                     tone = t.tone();
                     quote = t.quote();
                 }
             }
             out.add(new MessageActivity(m.messageId(), m.date(), m.fromEmail(), m.fromBot(), maintainer, role,
-                    MessageActivity.POSTING.equals(role) ? Math.max(1, m.version()) : 0, tone, quote));
+                    MessageActivity.POSTING.equals(role) ? Math.max(1, m.version()) : 0, tone, quote, m.parentId()));
         }
         out.sort(Comparator.comparing(MessageActivity::date).thenComparing(MessageActivity::messageId));
         return out;

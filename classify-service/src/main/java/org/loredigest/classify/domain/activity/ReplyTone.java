@@ -26,13 +26,15 @@ final class ReplyTone {
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(])|\\n\\s*\\n");
     private static final Pattern SIGN_OFF = Pattern.compile("(?im)^(?:thanks|regards|cheers|best|--)\\b.*$");
     private static final int MIN_QUESTION_CHARS = 25;
+    /** Code a reply proposes (diff lines, statements, preprocessor lines): never a sentence to quote. */
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s*(?:[+\\-@#>|]|.*[;{}]\\s*$).*$\\n?");
 
     private ReplyTone() {
     }
 
     /** The tone of a person's reply, or {@code null} when it only chats, thanks or carries trailers. */
     static Tone of(String text, boolean appliedStatement) {
-        String own = text == null ? "" : SIGN_OFF.matcher(text).replaceAll("").strip();
+        String own = text == null ? "" : CODE_LINE.matcher(SIGN_OFF.matcher(text).replaceAll("")).replaceAll("").strip();
         if (appliedStatement) {
             return new Tone(MessageActivity.APPLIED, quote(own, Pattern.compile("(?i)appl|queue|pick|push|merg")));
         }
