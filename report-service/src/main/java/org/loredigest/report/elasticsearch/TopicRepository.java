@@ -35,6 +35,12 @@ public class TopicRepository {
      * Read page by page (sorted by thread id), so no period is cut short.
      */
     public List<ThreadClassified> activeIn(List<String> lists, LocalDate from, LocalDate to) throws IOException {
+        return activeIn(lists, from, to, List.of());
+    }
+
+    /** @param unread fields of the topic documents not to read (Elasticsearch source excludes) */
+    public List<ThreadClassified> activeIn(List<String> lists, LocalDate from, LocalDate to, List<String> unread)
+            throws IOException {
         String start = from.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         String end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         List<Query> filters = new ArrayList<>();
@@ -49,6 +55,7 @@ public class TopicRepository {
             List<FieldValue> searchAfter = after;
             SearchResponse<ThreadClassified> response = client.search(s -> {
                 s.index(IndexSpec.TOPICS.alias()).size(PAGE).query(q -> q.bool(b -> b.filter(filters)))
+                        .source(src -> src.filter(f -> f.excludes(unread)))
                         .sort(o -> o.field(f -> f.field("threadId").order(SortOrder.Asc)));
                 return searchAfter == null ? s : s.searchAfter(searchAfter);
             }, ThreadClassified.class);
