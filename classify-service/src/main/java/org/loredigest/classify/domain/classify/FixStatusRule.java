@@ -45,7 +45,8 @@ final class FixStatusRule {
             "(?i)\\b(?:not applied|isn't applied|wasn't applied|can't be applied|cannot be applied|doesn't apply|does not apply|"
                     + "failed to apply|fails to apply|if applied|once applied|when applied|after applying|applied on top|"
                     + "applied (?:this|it|the patch(?:es)?|your patch(?:es)?|the series|these) (?:locally|and|on|but|to my)|applied cleanly|i applied .* and|"
-                    + "applying|before applying|to be applied|should be applied|be queued|get applied)\\b");
+                    + "applying|before applying|to be applied|should be applied|be queued|get applied|"
+                    + "applied (?:the |your |all |these )?(?:suggest\\w*|feedback|comments?|changes|review))\\b");
     private static final Pattern DROPPED = Pattern.compile(
             "(?i)\\b(?:dropped|i'll drop|i will drop|drop(?:ping)? (?:it|this|the series|the patch|these)|removed (?:it )?from (?:mm|the tree))\\b");
     private static final Pattern MAINLINE = Pattern.compile(
