@@ -24,6 +24,11 @@ public final class Corpus {
         return SHARED.resolve("corpus/lore-cgroups").resolve(file);
     }
 
+    /** linux-security-module@vger.kernel.org, 2024-07..12: the second source of labelled threads. */
+    public static Path securityModule() {
+        return SHARED.resolve("corpus/lore-linux-security-module/linux-security-module-2024H2.mbox");
+    }
+
     public static List<byte[]> messages(Path mbox) {
         try (InputStream in = Files.newInputStream(mbox); MboxReader reader = new MboxReader(in)) {
             return reader.stream().map(MboxMessage::raw).toList();

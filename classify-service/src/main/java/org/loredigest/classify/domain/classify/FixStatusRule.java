@@ -19,21 +19,34 @@ import org.loredigest.mail.trailer.TrailerType;
  */
 final class FixStatusRule {
 
-    /** A maintainer saying it is in a tree: past tense only ("will apply" is a promise, not evidence). */
     /**
      * A maintainer saying it is in a tree, at the start of a line of their own text: past tense only ("will apply" is a
      * promise, not evidence), and never a word in the middle of a sentence ("queued signals", "is applied for").
      */
     private static final Pattern APPLIED_LINE = Pattern.compile(
             "(?im)^\\s*(?:(?:thanks|thank you|ok|okay|great|nice)[,.!]*\\s+)?(?:(?:i've|i have|i|we've|we have)\\s+)?"
-                    + "(?:now\\s+|also\\s+)?(?:applied|queued(?: up)?|picked (?:it |this |them |these |the series )?up|pushed"
+                    + "(?:now\\s+|also\\s+)?(?:(?:the |all |both )?(?:patch(?:es)?|series|it|this|these|them)\\s+"
+                    + "(?:are|is|were|was|has been|have been)\\s+(?:now\\s+)?(?:applied|queued|pushed|merged)"
+                    + "(?=\\s+(?:to|into|in|on)\\s+\\S+|[.!,]|\\s*$)"
+                    + "|applied|queued(?: up)?|picked (?:it |this |them |these |the series )?up|pushed"
                     + "|merged (?:to|into) \\S+|added (?:it |this |these |them |the series |the patch(?:es)? )?(?:to|into) "
                     + "(?:mm-|the -?mm|my |akpm|for-|\\S*-next|\\S*-fixes))\\b[^?\\n]{0,120}$");
+    /** "I'm going to go ahead and merge it into lsm/dev": said by the maintainer as they do it, anywhere in a line. */
+    private static final Pattern GO_AHEAD = Pattern.compile(
+            "(?i)\\bgo ahead\\s+and\\s+(?:merge|apply|queue|take|pick up) (?:it|this|them|these|the patch(?:es)?|the series)\\s+"
+                    + "(?:up\\s+)?(?:into|to|in|via)\\s+\\S+");
+    /** Asking syzbot to test a fix branch, or naming the commit that fixes the report. */
+    private static final Pattern SYZ_FIX = Pattern.compile("(?m)^#syz (?:fix:\\s*\\S.*|test:\\s*\\S+://\\S+.*)$");
+    /** The author saying a newer revision went out: past tense only ("I'll send a v2" is a promise). */
+    private static final Pattern SENT_NEWER = Pattern.compile(
+            "(?i)\\b(?:i |we )?(?:have |'ve )?(?:ended up sending|sent(?: out)?|posted|resent)\\s+(?:a |the |an )?"
+                    + "(?:v\\d+|new version|newer version|next version|updated version|new revision)\\b(?! (?:soon|later|tomorrow))");
     private static final Pattern NOT_APPLIED = Pattern.compile(
             "(?i)\\b(?:not applied|isn't applied|wasn't applied|can't be applied|cannot be applied|doesn't apply|does not apply|"
                     + "failed to apply|fails to apply|if applied|once applied|when applied|after applying|applied on top|"
                     + "applied (?:this|it|the patch(?:es)?|your patch(?:es)?|the series|these) (?:locally|and|on|but|to my)|applied cleanly|i applied .* and|"
-                    + "applying|before applying|to be applied|should be applied|be queued|get applied)\\b");
+                    + "applying|before applying|to be applied|should be applied|be queued|get applied|"
+                    + "applied (?:the |your |all |these )?(?:suggest\\w*|feedback|comments?|changes|review))\\b");
     private static final Pattern DROPPED = Pattern.compile(
             "(?i)\\b(?:dropped|i'll drop|i will drop|drop(?:ping)? (?:it|this|the series|the patch|these)|removed (?:it )?from (?:mm|the tree))\\b");
     private static final Pattern MAINLINE = Pattern.compile(
@@ -43,19 +56,24 @@ final class FixStatusRule {
     private FixStatusRule() {
     }
 
-    static Verdict decide(ThreadFacts f, String type) {
+    /** @param maintainers e-mail addresses of the maintainers of the touched sections (lower case) */
+    static Verdict decide(ThreadFacts f, String type, Set<String> maintainers) {
         ThreadView view = f.view();
         List<ThreadMessage> proposals = new ArrayList<>(f.postings());
         for (ThreadMessage m : view.messages()) {
-            if (!proposals.contains(m) && m.hasDiff() && !m.fromBot()) {
-                proposals.add(m); // a fix posted as a reply ("does this help?", #syz test)
+            if (!proposals.contains(m) && !m.fromBot() && (m.hasDiff() || SYZ_FIX.matcher(m.text()).find())) {
+                proposals.add(m); // a fix posted as a reply ("does this help?", #syz test, #syz fix: <commit>)
             }
         }
         Verdict merged = merged(f);
         if (merged != null) {
             return merged;
         }
-        Verdict applied = applied(f, proposals);
+        Verdict newer = sentNewer(f);
+        if (newer != null) {
+            return newer;
+        }
+        Verdict applied = applied(f, proposals, maintainers);
         if (applied != null) {
             return applied;
         }
@@ -84,7 +102,21 @@ final class FixStatusRule {
         return null;
     }
 
-    private static Verdict applied(ThreadFacts f, List<ThreadMessage> proposals) {
+    /** The author of the posting says a newer revision was sent (it may be on another list). */
+    private static Verdict sentNewer(ThreadFacts f) {
+        if (f.postings().isEmpty()) {
+            return null;
+        }
+        String author = f.postings().get(0).fromEmail();
+        for (ThreadMessage m : f.view().messages()) {
+            if (m.reply() && m.fromEmail().equals(author) && SENT_NEWER.matcher(firstLines(m.text(), 12)).find()) {
+                return Verdict.of("superseded", "the author says a newer revision was sent", m.messageId());
+            }
+        }
+        return null;
+    }
+
+    private static Verdict applied(ThreadFacts f, List<ThreadMessage> proposals, Set<String> maintainers) {
         ThreadMessage first = f.first();
         if ("PULL_REQUEST".equals(first.kind()) && !f.rootMissing()) {
             return Verdict.of("applied", "the thread is a pull request: its changes are in the sender's tree", first.messageId());
@@ -115,6 +147,10 @@ final class FixStatusRule {
             } else if (m.reply() && !m.fromBot() && !authors.contains(m.fromEmail()) && appliedText(m)) {
                 evidence = m;
                 signal = "a maintainer says it was applied or queued";
+            } else if (m.reply() && authors.contains(m.fromEmail()) && maintainers.contains(m.fromEmail().toLowerCase(Locale.ROOT))
+                    && appliedText(m)) {
+                evidence = m;
+                signal = "the author, a maintainer of the touched code (MAINTAINERS M:), says it was applied to their tree";
             }
         }
         return evidence == null ? null : Verdict.of("applied", signal, evidence.messageId());
@@ -128,6 +164,9 @@ final class FixStatusRule {
         String head = firstLines(m.text(), 12);
         if (NOT_APPLIED.matcher(head).find()) {
             return false;
+        }
+        if (GO_AHEAD.matcher(head).find()) {
+            return true;
         }
         java.util.regex.Matcher applied = APPLIED_LINE.matcher(head);
         while (applied.find()) {

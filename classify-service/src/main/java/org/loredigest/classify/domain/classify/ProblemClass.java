@@ -10,27 +10,34 @@ final class ProblemClass {
     static final Pattern HIGH = Pattern.compile(
             "\\b(?:kernel panic|panic|oops|kernel bug|bug: |null(?:[- ]pointer)? (?:pointer )?deref\\w*|general protection fault|"
                     + "use[- ]after[- ]free|uaf|slab-use-after-free|out[- ]of[- ]bounds|double[- ]free|kasan|kmsan|"
-                    + "deadlock|dead lock|hung task|task hung|hang(?:s)?\\b|lockup|rcu stall|rcu_sched self-detected stall|"
+                    + "deadlock|dead lock|hung task|task hung|hang(?:s)?\\b|lockup|rcu stall|rcu detected stall|rcu_sched self-detected stall|"
                     + "memory leak|kmemleak|leaks? (?:memory|pages|a reference|the)|stuck|premature (?:memcg )?oom|refcount (?:leak|underflow|overflow)|"
                     + "data corruption|corrupt(?:s|ed|ion)?|crash(?:es|ed)?|unable to handle kernel|soft lockup|livelock|"
                     + "oom[- ]kill\\w* (?:the whole|all|every)|infinite loop|overflow)\\b");
     /** Warn-only splats and lockdep reports: "medium" unless something above is present too. */
     static final Pattern WARN_ONLY = Pattern.compile(
             "\\b(?:warning: cpu|warning in|warn_on|possible circular locking|possible deadlock|lockdep|"
-                    + "suspicious rcu usage|inconsistent lock state)\\b");
-    /** Build breakage and checker noise: "low" in the rubric. */
+                    + "suspicious rcu usage|inconsistent lock state|kcsan: data-race|data-race in|"
+                    + "sleeping function called from invalid context|odebug|warning:at_\\w*)\\b");
+    /** Build breakage and checker noise: "low" in the rubric ("boot error:"/"test error:" are runtime failures). */
     static final Pattern BUILD = Pattern.compile(
-            "\\b(?:build (?:error|failure|warning|regression)|compile (?:error|warning)|error: |warning: unused|"
+            "\\b(?:build (?:error|failure|warning|regression)|compile (?:error|warning)|(?<!boot |test )error: |warning: unused|"
                     + "-werror|w=1|sparse: |smatch|coccinelle|coverity|undefined reference|implicit declaration|"
                     + "kernel-doc|doesn't build|does not build|fails to build|linux-next: build)\\b");
     /**
-     * Memory-safety and isolation classes: security-relevant per RUBRIC.md convention 4. A KASAN report of a NULL
-     * dereference is a crash, not memory corruption, so it does not count by itself.
+     * Memory-safety, isolation and access-control classes: security-relevant per RUBRIC.md convention 4. Sanitizer
+     * findings count only for memory corruption: a KASAN null-ptr-deref or wild access is a crash, a KMSAN uninit-value
+     * is security only when the value reaches user space (kernel-infoleak), a KCSAN race is not security.
      */
     static final Pattern SECURITY = Pattern.compile(
-            "\\b(?:use[- ]after[- ]free|slab-use-after-free|uaf|out[- ]of[- ]bounds|oob (?:read|write|access)|"
-                    + "buffer overflow|heap overflow|stack overflow|integer overflow|double[- ]free|uninit-value|"
-                    + "uninitiali[sz]ed (?:memory|value|data) (?:to|is) (?:user|exposed|leak)|kasan: (?!null-ptr-deref)|kmsan: |"
+            "\\b(?:use[- ]after[- ]free|slab-use-after-free|uaf|(?<!shift-)out[- ]of[- ]bounds|oob (?:read|write|access)|"
+                    + "buffer overflow|heap overflow|stack overflow|integer overflow|double[- ]free|invalid-free|"
+                    + "uninitiali[sz]ed (?:memory|value|data) (?:to|is) (?:user|exposed|leak)|kernel-infoleak|"
+                    + "kasan: (?:slab-|global-|stack-|vmalloc-|user-memory-)?(?:use-after-free|out-of-bounds)|"
+                    + "corrupted list|list_(?:add|del) corruption|"
+                    + "bypass(?:es|ing)? (?:the |a |any |all )?(?:permissions?|security|access|lsm|capability) checks?|"
+                    + "missing (?:a |the )?(?:security_\\w+\\(\\)|lsm|permission|security) (?:hook |check)|"
+                    + "sandbox escape|escape (?:its|the) sandbox|"
                     + "info(?:rmation)? leak|leaks? kernel (?:memory|pointers?|addresses)|privilege escalation|"
                     + "cve-\\d{4}-\\d+|refcount (?:underflow|overflow|corruption)|type confusion|"
                     + "(?:unprivileged|non-root|untrusted) (?:user|users|container|process)[^.\\n]{0,80}"
@@ -57,7 +64,7 @@ final class ProblemClass {
                     + "whitespace|coding style|checkpatch|unused|dead code|remove (?:the )?(?:unused|unneeded|redundant|"
                     + "unnecessary|stale|obsolete|useless)|redundant|unnecessary|rename|renaming|simplify|selftests?|kselftest|"
                     + "make \\w+ static|constify|const |trivial|minor|tidy|nit|debug(?:fs)? only|w=1|missing prototype|"
-                    + "reorder|move \\w+ (?:to|into)|use \\w+\\(\\) helper|convert to|replace \\w+ with)\\b");
+                    + "reorder|move (?!away\\b)\\w+ (?:to|into|from|out of)|use \\w+\\(\\) helper|convert to|replace \\w+ with)\\b");
 
     private ProblemClass() {
     }

@@ -26,18 +26,32 @@ final class SeverityRule {
         ThreadMessage first = f.first();
         String title = first.title().toLowerCase(Locale.ROOT);
         String opening = f.opening();
+        if (FAILING_TEST.matcher(title).find()) {
+            return Verdict.of("medium", "a failing selftest or test run", first.messageId());
+        }
         if ("BUILD_REPORT".equals(first.botType()) || ProblemClass.find(ProblemClass.BUILD, title) != null) {
             return Verdict.of("low", "build or checker report", first.messageId());
         }
         String regression = largeRegression(opening);
-        if (regression != null) {
+        boolean mainline = !NOT_MAINLINE.matcher(first.subject()).find();
+        if (regression != null && mainline) {
             return Verdict.of("high", "large measured performance regression: '" + regression + "'", first.messageId());
+        }
+        if (regression != null) {
+            return Verdict.of("medium", "large performance regression, but on linux-next or a maintainer tree, not mainline: '"
+                    + regression + "'", first.messageId());
         }
         if ("PERF_REPORT".equals(first.botType())) {
             return Verdict.of("medium", "performance report from the kernel test robot", first.messageId());
         }
+        // "possible deadlock", "WARNING in", KCSAN races: the title names a warning-class splat, whatever the trace says
+        String warnInTitle = ProblemClass.find(ProblemClass.WARN_ONLY, title);
+        if (warnInTitle != null) {
+            return Verdict.of("medium", "warning, lockdep or data-race report without a crash: '" + warnInTitle + "'",
+                    first.messageId());
+        }
         String high = ProblemClass.find(ProblemClass.HIGH, title);
-        if (high == null && ProblemClass.find(ProblemClass.WARN_ONLY, title) == null) {
+        if (high == null) {
             high = ProblemClass.find(ProblemClass.HIGH, opening);
         }
         if (high != null) {
@@ -53,6 +67,22 @@ final class SeverityRule {
         return Verdict.of("medium", "bug report without crash, hang or memory-safety words", first.messageId());
     }
 
+    /** A report from linux-next or a maintainer's branch: a regression there has not reached users. */
+    private static final java.util.regex.Pattern NOT_MAINLINE = java.util.regex.Pattern.compile(
+            "(?i)\\[(?:linux-next[^\\]]*|(?!linus:)[\\w-]+:[\\w./-]+(?: \\d+/\\d+)?)\\]");
+    /** kernel test robot "kernel-selftests.cgroup.test_kmem.fail", "selftests: ... fails". */
+    private static final java.util.regex.Pattern FAILING_TEST = java.util.regex.Pattern.compile(
+            "\\bkernel-selftests\\.\\S*fail|\\bselftests?\\b.*\\bfail(?:s|ed|ing|ure)?\\b|\\bkunit\\b.*\\bfail");
+    /** "perf: tests: fix ...", "selftests/bpf: ...", "samples/landlock: ...": the subsystem prefix names the tests. */
+    private static final java.util.regex.Pattern TEST_OR_SAMPLE_TITLE = java.util.regex.Pattern.compile(
+            "^(?:[\\w.-]+: )*(?:tests?|selftests?|kselftests?|kunit|samples?)(?:/[\\w.-]+)?: ");
+    /** "security: add trace event for cap_capable", "memcg: add tracing for memcg stat updates". */
+    private static final java.util.regex.Pattern TRACEPOINT_TITLE = java.util.regex.Pattern.compile(
+            "\\b(?:add|introduce)s? (?:a |an |new )?(?:trace ?events?|tracepoints?|tracing)\\b");
+    /** A crash, hang or memory-safety defect named where a change states its purpose. */
+    private static final java.util.regex.Pattern CRASH_IN_LEAD = java.util.regex.Pattern.compile(
+            "\\b(?:kernel panic|panics?|oops|null pointer dereference|general protection fault|use-after-free|"
+                    + "deadlocks?|hung tasks?|soft lockup|crash(?:es)?)\\b");
     /** What is fixed is itself cleanup-class: typos, comments, style (RUBRIC.md: code style is low). */
     private static final String STYLE_FIX = ".*\\bfix(?:es)? (?:a |the |some |minor )?(?:typos?|spelling|comments?|kernel-doc|"
             + "checkpatch\\S*|format(?:ting)?|style|coding style|whitespace|indentation)\\b.*";
@@ -66,16 +96,29 @@ final class SeverityRule {
         List<String> evidence = new ArrayList<>(List.of(head.messageId()));
         boolean fixes = !f.trailers(TrailerType.FIXES).isEmpty();
         boolean stable = !f.stableCcEvidence().isEmpty() || head.tags().stream().anyMatch(t -> t.equalsIgnoreCase("stable"));
-        if (f.allFilesUnder("tools/testing/selftests/", "Documentation/", "tools/", "MAINTAINERS")) {
-            return Verdict.of("low", "only selftests, tools, documentation or MAINTAINERS touched", head.messageId());
+        if (f.allFilesUnder("tools/testing/selftests/", "Documentation/", "tools/", "samples/", "MAINTAINERS")) {
+            return Verdict.of("low", "only selftests, tools, samples, documentation or MAINTAINERS touched", head.messageId());
+        }
+        if (TEST_OR_SAMPLE_TITLE.matcher(title).find()) {
+            return Verdict.of("low", "a change to tests or sample programs only (title prefix)", head.messageId());
+        }
+        if (TRACEPOINT_TITLE.matcher(title).find()) {
+            return Verdict.of("low", "adds a tracepoint: a debugging aid", head.messageId());
         }
         String text = f.postingText();
         String highInTitle = ProblemClass.find(ProblemClass.HIGH, title);
         String highInText = ProblemClass.find(ProblemClass.HIGH, text);
         String regression = largeRegression(text);
-        if (highInTitle != null || (fixes || stable) && (highInText != null || regression != null) || security) {
+        // the first paragraph of a cover letter or commit message says what the change is for
+        String crashInLead = ProblemClass.find(CRASH_IN_LEAD, leadParagraph(head.text()));
+        if (highInTitle != null || (fixes || stable) && (highInText != null || regression != null) || security
+                || crashInLead != null) {
             List<String> signals = new ArrayList<>();
-            String what = highInTitle != null ? highInTitle : highInText != null ? highInText : regression;
+            String what = highInTitle != null ? highInTitle : highInText != null && (fixes || stable) ? highInText
+                    : regression != null ? regression : crashInLead;
+            if (crashInLead != null && highInTitle == null && !fixes && !stable && !security) {
+                signals.add("the opening paragraph names the crash or hang it addresses: '" + crashInLead + "'");
+            }
             signals.add(security && what == null ? "security-relevant fix or hardening" : "fixes a problem of the high class: '" + what + "'");
             if (fixes) {
                 signals.add("Fixes: trailer");
@@ -112,6 +155,18 @@ final class SeverityRule {
                     + (stable ? " (Cc: stable)" : "") + (fixes ? " (Fixes:)" : ""), head.messageId());
         }
         return Verdict.of("medium", "ordinary change with functional effect", head.messageId());
+    }
+
+    /** The first paragraph of a text (after a leading "From:" line), lower case, at most 400 characters. */
+    static String leadParagraph(String text) {
+        String t = text.strip();
+        if (t.startsWith("From:")) {
+            int nl = t.indexOf('\n');
+            t = nl < 0 ? "" : t.substring(nl + 1).strip();
+        }
+        int end = t.indexOf("\n\n");
+        t = end < 0 ? t : t.substring(0, end);
+        return (t.length() > 400 ? t.substring(0, 400) : t).toLowerCase(Locale.ROOT);
     }
 
     /** A regression of 10% or more, or several times slower, in words or numbers; else null. */

@@ -29,8 +29,52 @@ final class SubsystemRule {
     /** MAINTAINERS matching runs every F: pattern; a thread is re-labelled on every message, so remember per path. */
     private final Map<String, List<String>> sectionsByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final Map<String, Set<String>> maintainersByPath = new java.util.concurrent.ConcurrentHashMap<>();
+
     SubsystemRule(Optional<Maintainers> maintainers) {
         this.maintainers = maintainers;
+    }
+
+    /**
+     * E-mail addresses of the maintainers ({@code M:}) of every section a patch of the thread touches: on lists where
+     * maintainers post and apply their own patches, their word about their own patch is a maintainer's word.
+     */
+    Set<String> maintainerEmails(ThreadFacts f) {
+        if (maintainers.isEmpty()) {
+            return Set.of();
+        }
+        Maintainers m = maintainers.get();
+        Set<String> out = new java.util.HashSet<>();
+        for (ThreadMessage msg : f.postings()) {
+            for (ThreadMessage.FileStat file : msg.files()) {
+                Set<String> known = maintainersByPath.get(file.path());
+                if (known == null) {
+                    known = emails(m.forFiles(List.of(file.path())));
+                    if (maintainersByPath.size() < CACHE_LIMIT) {
+                        maintainersByPath.put(file.path(), known);
+                    }
+                }
+                out.addAll(known);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> emails(List<SubsystemMatch> matches) {
+        Set<String> out = new java.util.HashSet<>();
+        for (SubsystemMatch match : matches) {
+            if (match.name().equals(THE_REST)) {
+                continue;
+            }
+            for (String person : match.section().maintainers()) {
+                int lt = person.indexOf('<');
+                int gt = person.indexOf('>', lt + 1);
+                if (lt >= 0 && gt > lt) {
+                    out.add(person.substring(lt + 1, gt).strip().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return out;
     }
 
     private List<String> sections(Maintainers m, String path) {

@@ -21,7 +21,7 @@ public final class ThreadClassifier {
         Verdict type = TypeRule.decide(facts);
         Verdict security = SecurityRule.decide(facts);
         Verdict severity = SeverityRule.decide(facts, type.value(), security.value());
-        Verdict fixStatus = FixStatusRule.decide(facts, type.value());
+        Verdict fixStatus = FixStatusRule.decide(facts, type.value(), subsystems.maintainerEmails(facts));
         return new Classification(type, severity, security, fixStatus, subsystems.decide(facts));
     }
 }

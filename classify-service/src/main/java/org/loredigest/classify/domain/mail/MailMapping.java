@@ -33,7 +33,10 @@ public final class MailMapping {
     /** mm-commits notices quote the patch as "The patch titled\n     Subject: ...". */
     private static final Pattern NEW_INTERFACE = Pattern.compile(
             "(?m)^\\+\\s*\\.name\\s*=\\s*\"([a-z_.]+)\",|^\\+.*\\b(?:proc_create\\w*|debugfs_create_\\w+|sysfs_create_\\w+|"
-                    + "__ATTR\\w*|__setup|early_param)\\s*\\(.*$|^\\+__bpf_kfunc .*$|^\\+#define\\s+(?:MADV|PR|MFD|MAP)_\\w+.*$");
+                    + "__ATTR\\w*|__setup|early_param)\\s*\\(.*$|^\\+__bpf_kfunc .*$|^\\+#define\\s+(?:MADV|PR|MFD|MAP|AT|SECBIT|LANDLOCK|FAN|IORING|KEYCTL|AUDIT)_\\w+.*$");
+    private static final Pattern KERNEL_RELEASE = Pattern.compile("v\\d+\\.\\d+(?:\\.\\d+)?");
+    private static final Pattern UPSTREAM_COMMIT = Pattern.compile(
+            "(?im)^(?:commit [0-9a-f]{12,40} upstream\\.?|\\[ ?upstream commit [0-9a-f]{12,40} ?\\])\\s*$");
     private static final Pattern SHORTLOG_AUTHOR = Pattern.compile("^\\S.*\\(\\d+\\):$");
     static final int SHORTLOG_LIMIT = 200;
     private static final Pattern NOTICE_SUBJECT = Pattern.compile("(?m)^\\s*Subject: (.+)$");
@@ -81,8 +84,12 @@ public final class MailMapping {
         }
         boolean posting = !reply;
         String text = posting ? cut(commitMessage(newText), POSTING_TEXT_LIMIT) : cut(newText, REPLY_TEXT_LIMIT);
+        // "[PATCH v5.10] ... commit <sha> upstream": a stable backport names a kernel release, not a revision
+        boolean backport = posting && s.versionExplicit() && KERNEL_RELEASE.matcher(s.versionLabel()).matches()
+                && UPSTREAM_COMMIT.matcher(newText).find();
         return new ThreadMessage(key, messageId, mail.threadReferences(), list, mail.listIds(), mail.subject(), s.title(),
-                s.normalizedTitle(), reply, s.patchPosting(), s.rfc(), s.resend(), s.version(), s.versionExplicit(),
+                s.normalizedTitle(), reply, s.patchPosting(), s.rfc(), s.resend(), backport ? 1 : s.version(),
+                !backport && s.versionExplicit(),
                 s.part(), s.total(), s.tags(), mail.fromName(), mail.fromEmail(), mail.date(), receivedAt(mail),
                 mail.kind().name(), mail.bot() == null ? null : mail.bot().bot().name(),
                 mail.bot() == null ? null : mail.bot().type().name(), notice, text, quotesDiff(mail.quotedText()),
@@ -144,7 +151,8 @@ public final class MailMapping {
 
     /**
      * User-visible interfaces a diff adds: cgroup control files ({@code .name = "..."} in cftype tables), /proc, sysfs
-     * and debugfs files, BPF kfuncs, madvise/prctl/ioctl flags, boot parameters.
+     * and debugfs files, BPF kfuncs, flags of syscalls and uapi interfaces (madvise, prctl, execveat, Landlock, fanotify,
+     * io_uring, keyctl, audit record types), boot parameters.
      */
     static List<String> interfaces(String diffText) {
         Set<String> out = new LinkedHashSet<>();

@@ -32,4 +32,18 @@ class AppliedStatementTest {
                 + "anonymous page, young page).\n";
         assertThat(FixStatusRule.appliedText(reply(body))).isFalse();
     }
+
+    @Test
+    void aMaintainerApplyingTheirOwnPatchSaysItInTheirWords() {
+        assertThat(FixStatusRule.appliedText(reply("Thanks, patch are applied to\n"
+                + "https://git.kernel.org/pub/scm/linux/kernel/git/jarkko/linux-tpmdd.git/log/?h=next\n"))).isTrue();
+        assertThat(FixStatusRule.appliedText(reply("Thanks Casey.  As this is a pretty minor fix, I'm going to go ahead\n"
+                + "and merge it into lsm/dev so it will go up to Linus during the next\nmerge window.\n"))).isTrue();
+    }
+
+    @Test
+    void passiveWordsInsideASentenceStillDoNot() {
+        assertThat(FixStatusRule.appliedText(reply("It is applied for every cgroup in the hierarchy\n"))).isFalse();
+        assertThat(FixStatusRule.appliedText(reply("I applied the suggested changes but left the local variable.\n"))).isFalse();
+    }
 }
