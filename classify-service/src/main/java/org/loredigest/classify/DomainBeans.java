@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
-import org.loredigest.classify.domain.summary.ExtractiveSummariser;
 import org.loredigest.classify.domain.summary.Summariser;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.mail.maintainers.Maintainers;
@@ -21,13 +20,7 @@ public class DomainBeans {
 
     @Produces
     @ApplicationScoped
-    public Summariser summariser() {
-        return new ExtractiveSummariser();
-    }
-
-    @Produces
-    @ApplicationScoped
-    public ThreadBook threadBook(ClassifyConfig config, Summariser summariser) {
+    public ThreadBook threadBook(ClassifyConfig config, Summariser summariser) { // see SummaryBeans
         return new ThreadBook(new ThreadClassifier(maintainers(config.maintainersFile())), summariser);
     }
 

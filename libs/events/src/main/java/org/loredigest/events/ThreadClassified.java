@@ -197,7 +197,7 @@ public record ThreadClassified(
     /**
      * The per-topic fields of the weekly digest.
      *
-     * @param summariser            which summariser produced the fields (e.g. {@code extractive-v1})
+     * @param summariser            which summariser produced the fields (e.g. {@code extractive-v2}, {@code llm:deepseek-chat})
      * @param headline              one sentence: what the topic is about
      * @param problem               problem / root cause
      * @param background            technical background
