@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.loredigest.events.ThreadClassified;
 
-/** Reads topics of a period from {@link IndexSpec#TOPICS}: the threads that started in it. */
+/**
+ * Reads topics of a period from {@link IndexSpec#TOPICS}: the threads that started in it, with a language model's
+ * summary where one matches (see {@link SummaryStore}).
+ */
 @ApplicationScoped
 public class TopicRepository {
 
@@ -24,9 +27,11 @@ public class TopicRepository {
     static final int MAX_TOPICS = 10_000;
 
     private final ElasticsearchClient client;
+    private final SummaryStore summaries;
 
-    public TopicRepository(ElasticsearchClient client) {
+    public TopicRepository(ElasticsearchClient client, SummaryStore summaries) {
         this.client = client;
+        this.summaries = summaries;
     }
 
     public List<ThreadClassified> startedIn(List<String> lists, LocalDate from, LocalDate to) throws IOException {
@@ -40,7 +45,7 @@ public class TopicRepository {
         SearchResponse<ThreadClassified> response = client.search(s -> s.index(IndexSpec.TOPICS.alias()).size(MAX_TOPICS)
                 .query(q -> q.bool(b -> b.filter(filters)))
                 .sort(o -> o.field(f -> f.field("firstActivity").order(SortOrder.Asc))), ThreadClassified.class);
-        return response.hits().hits().stream().map(Hit::source).toList();
+        return summaries.overlay(response.hits().hits().stream().map(Hit::source).toList());
     }
 
     /** Every list that has mail or topics, so a request for an unknown list can be refused clearly. */
