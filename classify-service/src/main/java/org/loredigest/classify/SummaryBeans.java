@@ -37,7 +37,7 @@ public class SummaryBeans {
         Summariser extractive = new ExtractiveSummariser();
         Optional<LlmSettings> settings = settings(config);
         if (settings.isEmpty()) {
-            LOG.info("summaries: extractive (set LORE_SUMMARY_LLM or lore.summary.llm.base-url for a language model)");
+            LOG.info("summaries: extractive (set LORE_SUMMARY_LLM_PROVIDER or LORE_SUMMARY_LLM_BASE_URL for a language model)");
             return extractive;
         }
         LlmSettings s = settings.get();

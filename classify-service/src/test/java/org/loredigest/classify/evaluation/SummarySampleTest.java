@@ -20,7 +20,8 @@ import org.loredigest.events.ThreadClassified.SummaryField;
 /**
  * The hand-checked sample behind docs/summaries.md: 45 topics of cgroups 2024-01..03 picked by the SHA-1 of their thread
  * id (a fixed, content-blind order), every filled analysis field written to
- * {@code target/reports/summary-sample.tsv} for a reader to judge whether it answers its field's question.
+ * {@code target/reports/summary-sample.tsv} for a reader to judge whether it answers its field's question; the same
+ * draw from the held-out months 2024-10..12 goes to {@code summary-sample-heldout.tsv}.
  */
 class SummarySampleTest {
 
@@ -28,7 +29,17 @@ class SummarySampleTest {
 
     @Test
     void writesTheSample() throws Exception {
-        List<ThreadClassified> sample = new ArrayList<>(Q1Topics.get());
+        write(Q1Topics.get(), "summary-sample.tsv");
+    }
+
+    /** The same draw from the held-out months, which the field rules were not tuned on. */
+    @Test
+    void writesTheHeldOutSample() throws Exception {
+        write(CorpusTopics.of(CorpusTopics.Q4_2024).topics(), "summary-sample-heldout.tsv");
+    }
+
+    private static void write(List<ThreadClassified> topics, String file) throws Exception {
+        List<ThreadClassified> sample = new ArrayList<>(topics);
         sample.sort(Comparator.comparing(t -> sha1(t.threadId())));
         sample = sample.subList(0, Math.min(SAMPLE_SIZE, sample.size()));
         assertThat(sample.size()).isGreaterThanOrEqualTo(40);
@@ -45,7 +56,7 @@ class SummarySampleTest {
             }
         }
         Files.createDirectories(Q1ReportTest.REPORTS);
-        Files.writeString(Q1ReportTest.REPORTS.resolve("summary-sample.tsv"), tsv.toString());
+        Files.writeString(Q1ReportTest.REPORTS.resolve(file), tsv.toString());
     }
 
     static Map<String, SummaryField> fields(Summary s) {

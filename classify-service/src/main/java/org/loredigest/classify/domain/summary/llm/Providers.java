@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Known OpenAI-compatible providers: where they listen and which model to ask when none is configured, so one
- * setting ({@code LORE_SUMMARY_LLM=deepseek}) is enough besides a hosted provider's key.
+ * setting ({@code LORE_SUMMARY_LLM_PROVIDER=deepseek}) is enough besides a hosted provider's key.
  */
 public final class Providers {
 
