@@ -21,7 +21,8 @@ import org.loredigest.events.ThreadClassified.SummaryField;
  * The hand-checked sample behind docs/summaries.md: 45 topics of cgroups 2024-01..03 picked by the SHA-1 of their thread
  * id (a fixed, content-blind order), every filled analysis field written to
  * {@code target/reports/summary-sample.tsv} for a reader to judge whether it answers its field's question; the same
- * draw from the held-out months 2024-10..12 goes to {@code summary-sample-heldout.tsv}.
+ * draw from the held-out months 2024-10..12 goes to {@code summary-sample-heldout.tsv}, and from 2024-04..06 to
+ * {@code summary-sample-heldout-q2.tsv}.
  */
 class SummarySampleTest {
 
@@ -36,6 +37,13 @@ class SummarySampleTest {
     @Test
     void writesTheHeldOutSample() throws Exception {
         write(CorpusTopics.of(CorpusTopics.Q4_2024).topics(), "summary-sample-heldout.tsv");
+    }
+
+    /** A second held-out draw, from 2024-04..06, judged once after the rules were last changed. */
+    @Test
+    void writesTheSecondHeldOutSample() throws Exception {
+        write(CorpusTopics.of(List.of("cgroups-2024-04.mbox", "cgroups-2024-05.mbox", "cgroups-2024-06.mbox")).topics(),
+                "summary-sample-heldout-q2.tsv");
     }
 
     private static void write(List<ThreadClassified> topics, String file) throws Exception {

@@ -16,18 +16,23 @@ final class Cues {
             "\\b(?:bug|crash\\w*|panic|oops|splat|warn(?:s|ing)?|leak\\w*|races?|racy|deadlock\\w*|hangs?|hung|lockup|"
                     + "regress\\w*|fails?|failed|failure|broken|breaks|wrong\\w*|incorrect\\w*|missing|lacks?|stale|overflow|"
                     + "use-after-free|cannot|can't|doesn't|does not|isn't|is not (?:possible|supported|accounted)|"
-                    + "overreclaim\\w*|too (?:slow|large|small|many|much)|slower|costly|inaccurate|confusion|no (?:way|option))\\b",
+                    + "overreclaim\\w*|too (?:slow|large|small|many|much)|slower|costly|inaccurate|confusion|no (?:way|option)|"
+                    + "without ever|wrongly|out of sync|no need to)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** The change itself: "This patch adds", "Fix this by", an imperative commit-message sentence. */
     static final Pattern SOLUTION = Pattern.compile(
             "^(?:(?:This|The) (?:patch|series|patchset|patch series|commit|change)\\b(?! (?:was|is) (?:trying|broken|wrong))"
                     + "|The purpose of this|To (?:fix|address|avoid|solve) (?:this|that|it|the)|Fix (?:this|it|that) by"
-                    + "|So (?:let's|we|this patch)|Let's|Instead,|Here we|We (?:introduce|add|now|change|make|fix|remove|convert|use|move)"
+                    + "|So (?:let's|we|this patch)|Let's|Instead,|Here we|Simply|We (?:introduce|add|now|change|make|fix|remove|convert|use|move)"
                     + "|(?:Add|Allow|Avoid|Change|Charge|Check|Clarify|Clean|Convert|Drop|Enable|Disable|Ensure|Export|Fix|Handle|"
-                    + "Implement|Increase|Decrease|Introduce|Keep|Make|Mark|Move|Pass|Prevent|Protect|Reduce|Remove|Rename|"
+                    + "Implement|Increase|Decrease|Introduce|Keep|Make|Mark|Move|Pass|Prevent|Protect|Reduce|Remove|Rename|Solve|"
                     + "Replace|Restore|Return|Revert|Skip|Split|Switch|Teach|Update|Use|Limit|Document|Account|Free|Release|Defer)\\b)",
             Pattern.CASE_INSENSITIVE);
+
+    /** A solution sentence that only points elsewhere ("Let's make it so.") or tells history ("… was added"). */
+    static final Pattern NOT_THE_CHANGE = Pattern.compile(
+            "^.{0,24}$|\\b(?:was|were|had been) (?:added|introduced|done|merged)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Facts about the existing code that a reader needs first. */
     static final Pattern BACKGROUND = Pattern.compile(
@@ -86,7 +91,8 @@ final class Cues {
     static final Pattern NOT_A_CAVEAT = Pattern.compile(
             "\\b(?:nit|nits|typo|title|subject line|commit (?:log|message)|changelog|comments?|wording|naming|whitespace|"
                     + "checkpatch|nice|thanks|thank you|looks good|LGTM|(?:good|nice) to (?:mention|have|know)|applied|"
-                    + "you are right|you're right|coding style|style)\\b",
+                    + "you are right|you're right|coding style|style|looks fine|no objection\\w*|was going to say|"
+                    + "good, because|sorry)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** A version changelog, as opposed to a note under the {@code ---} line. */

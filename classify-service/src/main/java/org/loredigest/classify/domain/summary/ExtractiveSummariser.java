@@ -151,7 +151,7 @@ public final class ExtractiveSummariser implements Summariser {
             for (String p : Paragraphs.prose(m.text())) {
                 List<String> sentences = Paragraphs.sentences(p);
                 for (int i = 0; i < sentences.size(); i++) {
-                    if (Cues.SOLUTION.matcher(sentences.get(i)).find()) {
+                    if (Cues.SOLUTION.matcher(sentences.get(i)).find() && !Cues.NOT_THE_CHANGE.matcher(sentences.get(i)).find()) {
                         String from = String.join(" ", sentences.subList(i, sentences.size()));
                         return SummaryField.of(Paragraphs.clip(from), m.messageId(), source(m));
                     }

@@ -18,6 +18,7 @@ final class Paragraphs {
             "^(?:From|Date|Subject|To|Cc):|^(?:Usage|Example output|Results? posted at)\\b|^Rebased\\b|^This reverts commit"
                     + "|^\\[\\d+\\]|^https?://|\\|\\s*\\d+\\s*[+-]|\\bfiles? changed\\b|^[A-Z][\\w .'-]+ \\(\\d+\\):"
                     + "|The following changes since commit|are available in the Git repository|-{6,}|={6,}"
+                    + "|^\\||HEAD commit:|git tree:|console output:|kernel config:|dashboard link:|syz repro:|C reproducer:"
                     + "|#define|\\bhex dump\\b|unreferenced object|\\bRIP:|Call Trace|^[+-]\\S|^- |\\) \\{|;\\s*$|\\*/|/\\*|\\.\\w+ = |\\w\\([^)]*\\)\\s*;",
             Pattern.CASE_INSENSITIVE);
 
