@@ -22,7 +22,7 @@ import org.loredigest.events.ThreadClassified.SummaryField;
  * id (a fixed, content-blind order), every filled analysis field written to
  * {@code target/reports/summary-sample.tsv} for a reader to judge whether it answers its field's question; the same
  * draw from the held-out months 2024-10..12 goes to {@code summary-sample-heldout.tsv}, and from 2024-04..06 to
- * {@code summary-sample-heldout-q2.tsv}.
+ * {@code summary-sample-heldout-q2.tsv}, and from 2024-07..09 to {@code summary-sample-heldout-q3.tsv}.
  */
 class SummarySampleTest {
 
@@ -44,6 +44,13 @@ class SummarySampleTest {
     void writesTheSecondHeldOutSample() throws Exception {
         write(CorpusTopics.of(List.of("cgroups-2024-04.mbox", "cgroups-2024-05.mbox", "cgroups-2024-06.mbox")).topics(),
                 "summary-sample-heldout-q2.tsv");
+    }
+
+    /** A third held-out draw, from 2024-07..09, judged once after the rules were last changed. */
+    @Test
+    void writesTheThirdHeldOutSample() throws Exception {
+        write(CorpusTopics.of(List.of("cgroups-2024-07.mbox", "cgroups-2024-08.mbox", "cgroups-2024-09.mbox")).topics(),
+                "summary-sample-heldout-q3.tsv");
     }
 
     private static void write(List<ThreadClassified> topics, String file) throws Exception {

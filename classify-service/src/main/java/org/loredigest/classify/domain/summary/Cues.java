@@ -25,7 +25,8 @@ final class Cues {
             "^(?:(?:This|The) (?:patch|series|patchset|patch series|commit|change)\\b(?! (?:was|is) (?:trying|broken|wrong))"
                     + "|The purpose of this|To (?:fix|address|avoid|solve) (?:this|that|it|the)|Fix (?:this|it|that) by"
                     + "|So (?:let's|we|this patch)|Let's|Instead,|Here we|Simply|We (?:introduce|add|now|change|make|fix|remove|convert|use|move)"
-                    + "|(?:Add|Allow|Avoid|Change|Charge|Check|Clarify|Clean|Convert|Drop|Enable|Disable|Ensure|Export|Fix|Handle|"
+                    // an imperative starts a sentence with a capital: "limit * HZ" is a formula, "Limit the …" a change
+                    + "|(?-i:Add|Allow|Avoid|Change|Charge|Check|Clarify|Clean|Convert|Drop|Enable|Disable|Ensure|Export|Fix|Handle|"
                     + "Implement|Increase|Decrease|Introduce|Keep|Make|Mark|Move|Pass|Prevent|Protect|Reduce|Remove|Rename|Solve|"
                     + "Replace|Restore|Return|Revert|Skip|Split|Switch|Teach|Update|Use|Limit|Document|Account|Free|Release|Defer)\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -61,7 +62,8 @@ final class Cues {
                     + "ops/s|IOPS)\\b", Pattern.CASE_INSENSITIVE);
     static final Pattern PERF_EFFECT = Pattern.compile(
             "\\d+(?:\\.\\d+)?\\s?(?:%|x\\b|ms\\b|us\\b|ns\\b|µs|sec\\b|seconds\\b)|~\\d|\\b(?:reduc\\w+|improv\\w+|sav(?:e|ed|es|ing)|"
-                    + "increas\\w+|decreas\\w+|low|negligible|lower|higher|gone|regress\\w*|\\d+x)\\b",
+                    + "increas\\w+|decreas\\w+|negligible|gone|regress\\w*|\\d+x|"
+                    + "(?:low|lower|higher) (?:overhead|latency|cost|throughput))\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** A user-visible interface named together with what happens to it. */
@@ -70,7 +72,7 @@ final class Cues {
                     + "\\bboot (?:param\\w*|option)|\\buapi\\b|\\bABI\\b|\\binterface files?\\b|\\bkconfig option\\b|user-visible)",
             Pattern.CASE_INSENSITIVE);
     static final Pattern INTERFACE_CHANGE = Pattern.compile(
-            "\\b(?:add(?:s|ed)?|new|introduc\\w+|remov\\w+|deprecat\\w+|obsolete|renam\\w+|report(?:s|ed)?|expos\\w+|"
+            "\\b(?:add(?:s|ed)?|new|introduc\\w+|remov\\w+|deprecat\\w+|obsolete|renam\\w+|reports?|expos\\w+|"
                     + "no longer|mark(?:s|ed)?|enables? (?:the )?user|used to be)\\b",
             Pattern.CASE_INSENSITIVE);
     /** History ("commit 1234abcd added …") is not this change's effect on users. */
@@ -92,7 +94,7 @@ final class Cues {
             "\\b(?:nit|nits|typo|title|subject line|commit (?:log|message)|changelog|comments?|wording|naming|whitespace|"
                     + "checkpatch|nice|thanks|thank you|looks good|LGTM|(?:good|nice) to (?:mention|have|know)|applied|"
                     + "you are right|you're right|coding style|style|looks fine|no objection\\w*|was going to say|"
-                    + "good, because|sorry)\\b",
+                    + "good, because|sorry|url|lore\\.kernel\\.org)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** A version changelog, as opposed to a note under the {@code ---} line. */

@@ -163,7 +163,7 @@ public final class ExtractiveSummariser implements Summariser {
 
     /** A reproducer or a stated failure condition in a posting or report; else the report's kernel call trace. */
     private static SummaryField trigger(ThreadView thread, Classification labels) {
-        SummaryField stated = sentences(postings(thread), s -> Cues.TRIGGER.matcher(s).find()
+        SummaryField stated = sentences(postings(thread), s -> s.length() >= 40 && Cues.TRIGGER.matcher(s).find()
                 && Cues.PROBLEM.matcher(s).find() && !Cues.PROPOSAL.matcher(s).find(), "trigger condition");
         if (!stated.empty()) {
             return stated;
@@ -180,8 +180,8 @@ public final class ExtractiveSummariser implements Summariser {
     /** A reviewer's objection or open technical question; never style nits, praise or process remarks. */
     private static SummaryField caveats(ThreadView thread, ThreadMessage lead) {
         for (ThreadMessage m : thread.messages()) {
-            if (!m.reply() || m.fromBot() || m.fromEmail().equals(lead.fromEmail())) {
-                continue;
+            if (!m.reply() || m.fromBot() || m.hasDiff() || m.fromEmail().equals(lead.fromEmail())) {
+                continue; // a reply carrying a patch is a posting, not a review
             }
             if (m.trailers().stream().anyMatch(t -> t.type() == TrailerType.NACKED_BY)) {
                 return SummaryField.of("Nacked-by " + m.fromName(), m.messageId(), "review");
