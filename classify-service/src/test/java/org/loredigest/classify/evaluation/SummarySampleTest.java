@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.loredigest.classify.testing.Corpus;
+import org.loredigest.classify.testing.TopologyRun;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.events.ThreadClassified.Summary;
 import org.loredigest.events.ThreadClassified.SummaryField;
@@ -51,6 +53,17 @@ class SummarySampleTest {
     void writesTheThirdHeldOutSample() throws Exception {
         write(CorpusTopics.of(List.of("cgroups-2024-07.mbox", "cgroups-2024-08.mbox", "cgroups-2024-09.mbox")).topics(),
                 "summary-sample-heldout-q3.tsv");
+    }
+
+    /** Another list altogether (linux-security-module, 2024 H2), judged once after the rules were last changed. */
+    @Test
+    void writesTheOtherListSample() throws Exception {
+        java.nio.file.Path mbox = Corpus.SHARED.resolve("corpus/lore-linux-security-module/linux-security-module-2024H2.mbox");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(mbox), "no linux-security-module corpus");
+        try (TopologyRun run = new TopologyRun(Corpus.maintainers(), 200)) {
+            Corpus.messages(mbox).forEach(raw -> run.send("linux-security-module", raw));
+            write(new ArrayList<>(run.topics().values()), "summary-sample-lsm.tsv");
+        }
     }
 
     private static void write(List<ThreadClassified> topics, String file) throws Exception {

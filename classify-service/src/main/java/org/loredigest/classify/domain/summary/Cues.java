@@ -33,7 +33,13 @@ final class Cues {
 
     /** A solution sentence that only points elsewhere ("Let's make it so.") or tells history ("… was added"). */
     static final Pattern NOT_THE_CHANGE = Pattern.compile(
-            "^.{0,24}$|\\b(?:was|were|had been) (?:added|introduced|done|merged)\\b", Pattern.CASE_INSENSITIVE);
+            "^.{0,24}$|\\b(?:was|were|had been) (?:added|introduced|done|merged)\\b|\\baddress(?:es)? (?:a few |some |the )?"
+                    + "(?:comments|feedback|review)|\\brebases?\\b|\\bassumed\\b|\\bnot only\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Background describes the code as it is, never the change ("… this patch bridges …"). */
+    static final Pattern MENTIONS_THE_CHANGE = Pattern.compile(
+            "\\b(?:this|the) (?:patch|series|patchset|change)\\b|\\bintroduc\\w+ (?:a|an) (?:new|kernel)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Facts about the existing code that a reader needs first. */
     static final Pattern BACKGROUND = Pattern.compile(
@@ -107,5 +113,6 @@ final class Cues {
                     + "no regressions? (?:found|seen|observed)|running fine|confirm(?:ed|ing) (?:that )?(?:the|it|this))",
             Pattern.CASE_INSENSITIVE);
     static final Pattern NOT_A_RESULT = Pattern.compile(
-            "\\b(?:build|compile\\w*|might|would|could|please|try|should)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:build|compile\\w*|might|would|could|please|try|should|you're right|you are right)\\b|\\?\\s*$",
+            Pattern.CASE_INSENSITIVE);
 }

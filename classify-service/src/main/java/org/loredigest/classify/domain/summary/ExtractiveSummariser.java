@@ -51,7 +51,8 @@ public final class ExtractiveSummariser implements Summariser {
                 && !Cues.SERIES_LAYOUT.matcher(p).find() && !beforeSolution(p).isEmpty());
         SummaryField problem = problemAt < 0 ? SummaryField.none() : text(beforeSolution(prose.get(problemAt)), lead, source);
         int backgroundAt = indexOf(prose, p -> p.length() >= 60 && Cues.BACKGROUND.matcher(p).find()
-                && !Cues.PROBLEM.matcher(p).find() && !Cues.PROPOSAL.matcher(p).find() && !beforeSolution(p).isEmpty());
+                && !Cues.PROBLEM.matcher(p).find() && !Cues.PROPOSAL.matcher(p).find()
+                && !Cues.MENTIONS_THE_CHANGE.matcher(p).find() && !beforeSolution(p).isEmpty());
         SummaryField background = backgroundAt < 0 || backgroundAt == problemAt ? SummaryField.none()
                 : text(beforeSolution(prose.get(backgroundAt)), lead, source);
         SummaryField compatibility = FactFields.addedInterfaces(thread);
@@ -198,7 +199,9 @@ public final class ExtractiveSummariser implements Summariser {
     /** The version changelog of the posting, else a reviewer's or tester's test report. */
     private static SummaryField keyPoints(ThreadView thread, ThreadMessage lead) {
         for (ThreadMessage m : thread.messages()) {
-            if (m.seriesMember() && Cues.CHANGELOG.matcher(m.changelog()).find()) {
+            // a changelog of links only ("v2: https://…") says nothing to remember
+            if (m.seriesMember() && Cues.CHANGELOG.matcher(m.changelog()).find()
+                    && m.changelog().replaceAll("https?://\\S+|[Vv]\\d+:?|[-*\\s]", "").length() >= 20) {
                 return SummaryField.of(Paragraphs.clip(m.changelog().strip().replaceAll("\\s*\\n\\s*", " ")),
                         m.messageId(), "changelog");
             }

@@ -20,6 +20,7 @@ final class Paragraphs {
                     + "|The following changes since commit|are available in the Git repository|-{6,}|={6,}"
                     + "|^\\||HEAD commit:|git tree:|console output:|kernel config:|dashboard link:|syz repro:|C reproducer:"
                     + "|^\\[ ?Upstream commit|(?-i:^commit [0-9a-f]{40})|\\bAuthor: .*\\bDate:|\\bavailable at:?$"
+                    + "|^\\(.*\\)$|^\\[[A-Z]+\\]"
                     + "|#define|\\bhex dump\\b|unreferenced object|\\bRIP:|Call Trace|^[+-]\\S|^- |\\) \\{|;\\s*$|\\*/|/\\*|\\.\\w+ = |\\w\\([^)]*\\)\\s*;",
             Pattern.CASE_INSENSITIVE);
 
