@@ -44,6 +44,7 @@ class SummarySampleTest {
     /** A second held-out draw, from 2024-04..06, judged once after the rules were last changed. */
     @Test
     void writesTheSecondHeldOutSample() throws Exception {
+        assumeAllSamples();
         write(CorpusTopics.of(List.of("cgroups-2024-04.mbox", "cgroups-2024-05.mbox", "cgroups-2024-06.mbox")).topics(),
                 "summary-sample-heldout-q2.tsv");
     }
@@ -51,6 +52,7 @@ class SummarySampleTest {
     /** A third held-out draw, from 2024-07..09, judged once after the rules were last changed. */
     @Test
     void writesTheThirdHeldOutSample() throws Exception {
+        assumeAllSamples();
         write(CorpusTopics.of(List.of("cgroups-2024-07.mbox", "cgroups-2024-08.mbox", "cgroups-2024-09.mbox")).topics(),
                 "summary-sample-heldout-q3.tsv");
     }
@@ -58,12 +60,19 @@ class SummarySampleTest {
     /** Another list altogether (linux-security-module, 2024 H2), judged once after the rules were last changed. */
     @Test
     void writesTheOtherListSample() throws Exception {
+        assumeAllSamples();
         java.nio.file.Path mbox = Corpus.SHARED.resolve("corpus/lore-linux-security-module/linux-security-module-2024H2.mbox");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(mbox), "no linux-security-module corpus");
         try (TopologyRun run = new TopologyRun(Corpus.maintainers(), 200)) {
             Corpus.messages(mbox).forEach(raw -> run.send("linux-security-module", raw));
             write(new ArrayList<>(run.topics().values()), "summary-sample-lsm.tsv");
         }
+    }
+
+    /** The extra draws cost a topology run each: run them with {@code -Dlore.summary.all-samples=true}. */
+    private static void assumeAllSamples() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("lore.summary.all-samples"),
+                "set -Dlore.summary.all-samples=true to write the extra samples");
     }
 
     private static void write(List<ThreadClassified> topics, String file) throws Exception {
