@@ -73,7 +73,15 @@ public class SummaryStore {
         for (int from = 0; from < threadIds.size(); from += MGET_CHUNK) {
             List<String> ids = threadIds.subList(from, Math.min(threadIds.size(), from + MGET_CHUNK)).stream()
                     .map(MessageKey::documentId).toList();
-            var response = client.mget(m -> m.index(IndexSpec.SUMMARIES.alias()).ids(ids), ThreadSummarised.class);
+            co.elastic.clients.elasticsearch.core.MgetResponse<ThreadSummarised> response;
+            try {
+                response = client.mget(m -> m.index(IndexSpec.SUMMARIES.alias()).ids(ids), ThreadSummarised.class);
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if ("index_not_found_exception".equals(e.error().type())) {
+                    return found; // no model summaries stored yet: every topic keeps its own fields
+                }
+                throw e;
+            }
             for (MultiGetResponseItem<ThreadSummarised> item : response.docs()) {
                 if (item.isResult() && item.result().found() && item.result().source() != null) {
                     ThreadSummarised s = item.result().source();

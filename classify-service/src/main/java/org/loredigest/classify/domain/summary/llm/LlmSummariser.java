@@ -76,11 +76,16 @@ public final class LlmSummariser implements Summariser {
         Map<String, SummaryField> accepted = new HashMap<>(result.accepted());
         if (!result.complete()) {
             LOG.debugf("thread %s: first answer rejected: %s", pack.threadId(), result.problems());
-            ChatAnswer second = client.complete(Prompt.SYSTEM, Prompt.retry(pack, labels, result.problems()));
-            in += second.promptTokens();
-            out += second.completionTokens();
-            // the second answer wins where it passed; fields only the first answer got right are kept
-            accepted.putAll(check.check(second.content(), pack.messageIds(), labels).accepted());
+            try {
+                ChatAnswer second = client.complete(Prompt.SYSTEM, Prompt.retry(pack, labels, result.problems()));
+                in += second.promptTokens();
+                out += second.completionTokens();
+                // the second answer wins where it passed; fields only the first answer got right are kept
+                accepted.putAll(check.check(second.content(), pack.messageIds(), labels).accepted());
+            } catch (LlmUnavailableException e) {
+                // the first answer's checked fields still count; the rest fall back below
+                LOG.debugf("thread %s: no second answer (%s)", pack.threadId(), e.getMessage());
+            }
         }
         Map<String, SummaryField> extracted = SummaryFields.of(extractive);
         List<String> fallbackFields = new ArrayList<>();

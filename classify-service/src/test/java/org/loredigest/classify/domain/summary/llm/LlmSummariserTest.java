@@ -90,6 +90,18 @@ class LlmSummariserTest {
     }
 
     @Test
+    void whenTheRetryGetsNoAnswerTheFirstAnswersCheckedFieldsStillCount() throws Exception {
+        server.then(Reply.content(LlmThreads.answer("invented@nowhere")))
+                .then(Reply.serverError()).then(Reply.serverError()).then(Reply.serverError());
+        Summary s = summariser(settings(server.baseUrl(), false, Duration.ofSeconds(10))).summarise(thread(), labels());
+
+        assertThat(server.requests()).hasSize(4);
+        assertThat(s.summariser()).isEqualTo("llm:test-model");
+        assertThat(s.solution().source()).isEqualTo("llm");
+        assertThat(s.problem().source()).isNotEqualTo("llm");
+    }
+
+    @Test
     void tooManyRequestsAndServerErrorsAreRetriedWithBackoff() throws Exception {
         server.then(Reply.tooManyRequests(1)).then(Reply.serverError());
         server.answerWith(body -> LlmThreads.answer(LlmThreads.PATCH));
