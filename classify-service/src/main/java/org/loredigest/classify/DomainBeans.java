@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.activity.MaintainerRoles;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
-import org.loredigest.classify.domain.summary.ExtractiveSummariser;
 import org.loredigest.classify.domain.summary.Summariser;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.mail.maintainers.Maintainers;
@@ -22,13 +21,7 @@ public class DomainBeans {
 
     @Produces
     @ApplicationScoped
-    public Summariser summariser() {
-        return new ExtractiveSummariser();
-    }
-
-    @Produces
-    @ApplicationScoped
-    public ThreadBook threadBook(ClassifyConfig config, Summariser summariser) {
+    public ThreadBook threadBook(ClassifyConfig config, Summariser summariser) { // see SummaryBeans
         Optional<Maintainers> maintainers = maintainers(config.maintainersFile());
         return new ThreadBook(new ThreadClassifier(maintainers), summariser, MaintainerRoles.of(maintainers));
     }

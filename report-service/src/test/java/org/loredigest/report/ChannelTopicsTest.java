@@ -21,5 +21,7 @@ class ChannelTopicsTest {
         assertThat(props.getProperty("mp.messaging.outgoing." + Channels.MAIL_PARSED_DLQ + ".topic")).isEqualTo(Topics.MAIL_PARSED_DLQ);
         assertThat(props.getProperty("mp.messaging.incoming." + Channels.THREAD_CLASSIFIED + ".topic")).isEqualTo(Topics.THREAD_CLASSIFIED);
         assertThat(props.getProperty("mp.messaging.outgoing." + Channels.THREAD_CLASSIFIED_DLQ + ".topic")).isEqualTo(Topics.THREAD_CLASSIFIED_DLQ);
+        assertThat(props.getProperty("mp.messaging.incoming." + Channels.THREAD_SUMMARISED + ".topic")).isEqualTo(Topics.THREAD_SUMMARISED);
+        assertThat(props.getProperty("mp.messaging.outgoing." + Channels.THREAD_SUMMARISED_DLQ + ".topic")).isEqualTo(Topics.THREAD_SUMMARISED_DLQ);
     }
 }

@@ -30,6 +30,11 @@ public class TopicsAtStartup {
                             Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ),
                     config.topicPartitions(), config.topicReplicationFactor(),
                     Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024)));
+            // one answer per thread id is all a reader or the summary cache needs
+            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED),
+                    config.topicPartitions(), config.topicReplicationFactor(), Map.of("cleanup.policy", "compact"));
+            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED_DLQ),
+                    config.topicPartitions(), config.topicReplicationFactor(), Map.of());
         }
     }
 }

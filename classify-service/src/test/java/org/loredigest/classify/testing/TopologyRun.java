@@ -22,6 +22,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.loredigest.classify.domain.activity.MaintainerRoles;
 import org.loredigest.classify.domain.classify.ThreadClassifier;
 import org.loredigest.classify.domain.summary.ExtractiveSummariser;
+import org.loredigest.classify.domain.summary.Summariser;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.classify.kafka.ClassifyTopology;
 import org.loredigest.classify.kafka.JsonSerde;
@@ -60,6 +61,11 @@ public final class TopologyRun implements AutoCloseable {
 
     /** @param flushEvery mails sent between two flushes of thread state (a backlog arriving in bursts) */
     public TopologyRun(Optional<Maintainers> maintainers, int flushEvery) {
+        this(maintainers, flushEvery, new ExtractiveSummariser());
+    }
+
+    /** @param summariser what fills the digest fields on the hot path */
+    public TopologyRun(Optional<Maintainers> maintainers, int flushEvery, Summariser summariser) {
         this.flushEvery = flushEvery;
         try {
             Properties props = new Properties();
@@ -67,8 +73,7 @@ public final class TopologyRun implements AutoCloseable {
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("classify-ttd").toString());
-            ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), new ExtractiveSummariser(),
-                    MaintainerRoles.of(maintainers));
+            ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), summariser, MaintainerRoles.of(maintainers));
             driver = new TopologyTestDriver(ClassifyTopology.build(book, EventJson.mapper()), props);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

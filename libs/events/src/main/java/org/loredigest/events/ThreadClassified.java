@@ -161,15 +161,29 @@ public record ThreadClassified(
     }
 
     /**
-     * One digest field. Extractive text from the mail, never invented: when nothing in the thread supports the field
-     * it is {@code empty} with {@code text} and {@code sourceMessageId} null.
+     * One digest field. Extractive text from the mail, or a summariser's prose grounded in named messages; never
+     * invented: when nothing in the thread supports the field it is {@code empty} with {@code text} and
+     * {@code sourceMessageId} null.
      *
-     * @param text            the extracted text
-     * @param sourceMessageId the message it was taken from
-     * @param source          which part of that message (commit message, cover letter, call trace, Fixes:, ...)
+     * @param text            the field in English (extracted text, or the summariser's sentence)
+     * @param sourceMessageId the message it was taken from (the first of {@code messageIds})
+     * @param source          which part of that message (commit message, cover letter, call trace, Fixes:, ...), or
+     *                        {@code llm} for a language model's prose
      * @param empty           no evidence for this field
+     * @param textZh          the field in Chinese, or null when only English exists (extracted mail text)
+     * @param messageIds      every message the field rests on, {@code sourceMessageId} first
      */
-    public record SummaryField(String text, String sourceMessageId, String source, boolean empty) {
+    public record SummaryField(String text, String sourceMessageId, String source, boolean empty, String textZh,
+                               List<String> messageIds) {
+
+        public SummaryField {
+            messageIds = messageIds == null || messageIds.isEmpty()
+                    ? sourceMessageId == null ? List.of() : List.of(sourceMessageId) : List.copyOf(messageIds);
+        }
+
+        public SummaryField(String text, String sourceMessageId, String source, boolean empty) {
+            this(text, sourceMessageId, source, empty, null, null);
+        }
 
         public static SummaryField none() {
             return new SummaryField(null, null, null, true);
@@ -178,12 +192,17 @@ public record ThreadClassified(
         public static SummaryField of(String text, String sourceMessageId, String source) {
             return new SummaryField(text, sourceMessageId, source, false);
         }
+
+        /** Prose in both languages resting on the given messages (at least one). */
+        public static SummaryField grounded(String en, String zh, List<String> messageIds, String source) {
+            return new SummaryField(en, messageIds.get(0), source, false, zh, messageIds);
+        }
     }
 
     /**
      * The per-topic fields of the weekly digest.
      *
-     * @param summariser            which summariser produced the fields (e.g. {@code extractive-v1})
+     * @param summariser            which summariser produced the fields (e.g. {@code extractive-v2}, {@code llm:deepseek-chat})
      * @param headline              one sentence: what the topic is about
      * @param problem               problem / root cause
      * @param background            technical background
@@ -196,11 +215,28 @@ public record ThreadClassified(
      * @param impactCompatibility   user-visible interface or behaviour changes
      * @param impactUrgency         how soon it matters (stable Cc, Fixes:, crash)
      * @param keyPoints             key technical points (changelog, test results)
+     * @param contentHash           SHA-256 of the thread's essential text the fields were made from, or null; a
+     *                              summary written later for the same hash may replace these fields
      */
     public record Summary(String summariser, SummaryField headline, SummaryField problem, SummaryField background,
                           SummaryField trigger, SummaryField solution, SummaryField implementation, SummaryField caveats,
                           SummaryField impactComponents, SummaryField impactPerformance,
-                          SummaryField impactCompatibility, SummaryField impactUrgency, SummaryField keyPoints) {
+                          SummaryField impactCompatibility, SummaryField impactUrgency, SummaryField keyPoints,
+                          String contentHash) {
+
+        public Summary(String summariser, SummaryField headline, SummaryField problem, SummaryField background,
+                       SummaryField trigger, SummaryField solution, SummaryField implementation, SummaryField caveats,
+                       SummaryField impactComponents, SummaryField impactPerformance,
+                       SummaryField impactCompatibility, SummaryField impactUrgency, SummaryField keyPoints) {
+            this(summariser, headline, problem, background, trigger, solution, implementation, caveats, impactComponents,
+                    impactPerformance, impactCompatibility, impactUrgency, keyPoints, null);
+        }
+
+        /** The same fields, marked as made from the thread content with this hash (see {@code ThreadSummarised}). */
+        public Summary withContentHash(String hash) {
+            return new Summary(summariser, headline, problem, background, trigger, solution, implementation, caveats,
+                    impactComponents, impactPerformance, impactCompatibility, impactUrgency, keyPoints, hash);
+        }
     }
 
     /**

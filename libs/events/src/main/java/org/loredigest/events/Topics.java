@@ -24,6 +24,13 @@ public final class Topics {
     public static final String THREAD_CLASSIFIED_DLQ = THREAD_CLASSIFIED + DEAD_LETTER_SUFFIX;
 
     /**
+     * A language model's grounded summary of a thread (JSON {@link ThreadSummarised}), compacted, keyed by thread id;
+     * written off the hot path only when a summariser endpoint is configured.
+     */
+    public static final String THREAD_SUMMARISED = "lore.thread.summarised.v1";
+    public static final String THREAD_SUMMARISED_DLQ = THREAD_SUMMARISED + DEAD_LETTER_SUFFIX;
+
+    /**
      * Ingest checkpoints (JSON {@link IngestCheckpoint}), compacted, keyed by source name. Internal to ingest-service:
      * no dead-letter twin and not part of {@link #ALL}, which lists the pipeline's data topics.
      */
@@ -32,7 +39,8 @@ public final class Topics {
     public static final List<String> ALL = List.of(
             MAIL_RECEIVED, MAIL_RECEIVED_DLQ,
             MAIL_PARSED, MAIL_PARSED_DLQ,
-            THREAD_CLASSIFIED, THREAD_CLASSIFIED_DLQ);
+            THREAD_CLASSIFIED, THREAD_CLASSIFIED_DLQ,
+            THREAD_SUMMARISED, THREAD_SUMMARISED_DLQ);
 
     private Topics() {
     }

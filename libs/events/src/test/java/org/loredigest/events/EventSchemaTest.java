@@ -43,7 +43,19 @@ class EventSchemaTest {
                 Arguments.of("ingest-checkpoint.v1.schema.json",
                         new IngestCheckpoint("cgroups-git", "git", "cgroups", "https://lore.kernel.org/cgroups/",
                                 "PT1M", "config", Map.of("epoch.0", "693a0e65d24b5261da04278015286f8419790d71"),
-                                330, now)));
+                                330, now)),
+                Arguments.of("thread-summarised.v1.schema.json", summarised(now)));
+    }
+
+    private static ThreadSummarised summarised(Instant now) {
+        var none = ThreadClassified.SummaryField.none();
+        var problem = ThreadClassified.SummaryField.grounded("memory.max is ignored after a move.",
+                "迁移后 memory.max 不再生效。", List.of("a@b", "c@d"), "llm");
+        var extracted = ThreadClassified.SummaryField.of("Fixes: 1234567890ab (\"x\")", "a@b", "trailers");
+        String hash = "0".repeat(64);
+        var summary = new ThreadClassified.Summary("llm:deepseek-chat", problem, problem, none, none, problem, none,
+                none, none, none, none, extracted, none, hash);
+        return new ThreadSummarised("a@b", hash, summary, "deepseek-chat", List.of("impactUrgency"), 1200, 300, now);
     }
 
     @ParameterizedTest

@@ -135,11 +135,25 @@ public record DigestTopic(
     }
 
     /**
-     * A statement taken from the mail, with the Message-ID it came from. An empty text means no evidence was found:
-     * the digest says so instead of inventing one.
+     * A statement taken from the mail, or a summariser's sentence grounded in named messages, with the Message-ID it
+     * rests on. An empty text means no evidence was found: the digest says so instead of inventing one.
+     *
+     * @param text            the statement (English, or as written in the mail)
+     * @param sourceMessageId the message it rests on
+     * @param sourceUrl       that message on lore
+     * @param textZh          the statement in Chinese, when the summariser wrote one
+     * @param moreSourceUrls  further messages it rests on, on lore
      */
-    public record Evidence(String text, String sourceMessageId, String sourceUrl) {
+    public record Evidence(String text, String sourceMessageId, String sourceUrl, String textZh, List<String> moreSourceUrls) {
         public static final Evidence NONE = new Evidence("", null, null);
+
+        public Evidence {
+            moreSourceUrls = moreSourceUrls == null ? List.of() : List.copyOf(moreSourceUrls);
+        }
+
+        public Evidence(String text, String sourceMessageId, String sourceUrl) {
+            this(text, sourceMessageId, sourceUrl, null, List.of());
+        }
 
         /** Evidence from a message of the given list, linked to it on lore. */
         public static Evidence of(String text, String list, String messageId) {
@@ -149,14 +163,34 @@ public record DigestTopic(
         public boolean present() {
             return text != null && !text.isBlank();
         }
+
+        public boolean hasZh() {
+            return textZh != null && !textZh.isBlank();
+        }
     }
 
-    /** The fields of the reference digest's topic entry. */
+    /**
+     * The fields of the reference digest's topic entry.
+     *
+     * @param summariser who wrote them: {@code extractive-…} (quoted from the mail) or {@code llm:<model>}
+     */
     public record Summary(Evidence problem, Evidence background, Evidence trigger, Evidence solution,
                           Evidence implementation, Evidence caveats, Evidence impactComponents,
                           Evidence impactPerformance, Evidence impactCompatibility, Evidence urgency,
-                          Evidence keyPoints) {
+                          Evidence keyPoints, String summariser) {
         public static final Summary EMPTY = new Summary(Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE,
                 Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE, Evidence.NONE);
+
+        public Summary(Evidence problem, Evidence background, Evidence trigger, Evidence solution,
+                       Evidence implementation, Evidence caveats, Evidence impactComponents,
+                       Evidence impactPerformance, Evidence impactCompatibility, Evidence urgency, Evidence keyPoints) {
+            this(problem, background, trigger, solution, implementation, caveats, impactComponents, impactPerformance,
+                    impactCompatibility, urgency, keyPoints, null);
+        }
+
+        /** Written by a language model (each field still names its messages). */
+        public boolean byModel() {
+            return summariser != null && summariser.startsWith("llm:");
+        }
     }
 }

@@ -84,14 +84,17 @@ public final class DigestTopics {
         return new Summary(ev(s.problem(), list), ev(s.background(), list), ev(s.trigger(), list), ev(s.solution(), list),
                 ev(s.implementation(), list), ev(s.caveats(), list), ev(s.impactComponents(), list),
                 ev(s.impactPerformance(), list), ev(s.impactCompatibility(), list), ev(s.impactUrgency(), list),
-                ev(s.keyPoints(), list));
+                ev(s.keyPoints(), list), s.summariser());
     }
 
     private static Evidence ev(SummaryField field, String list) {
         if (field == null || field.empty() || field.text() == null || field.text().isBlank()) {
             return Evidence.NONE;
         }
-        return Evidence.of(field.text(), list, field.sourceMessageId());
+        String first = field.sourceMessageId();
+        List<String> more = field.messageIds().stream().filter(id -> !id.equals(first))
+                .map(id -> LoreLinks.message(list, id)).toList();
+        return new Evidence(field.text(), first, first == null ? null : LoreLinks.message(list, first), field.textZh(), more);
     }
 
     private static String value(ThreadClassified.Label label, String fallback) {

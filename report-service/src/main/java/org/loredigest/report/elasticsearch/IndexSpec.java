@@ -15,6 +15,9 @@ public record IndexSpec(String alias, String index, String template, String temp
             "/elasticsearch/lore-mails-template.json");
     public static final IndexSpec TOPICS = new IndexSpec("lore-topics", "lore-topics-v1", "lore-topics",
             "/elasticsearch/lore-topics-template.json");
+    /** Language-model summaries by thread id (see {@code ThreadSummarised}), laid over topics whose content matches. */
+    public static final IndexSpec SUMMARIES = new IndexSpec("lore-summaries", "lore-summaries-v1", "lore-summaries",
+            "/elasticsearch/lore-summaries-template.json");
     public static final IndexSpec DIGESTS = new IndexSpec("lore-digests", "lore-digests-v1", "lore-digests",
             "/elasticsearch/lore-digests-template.json");
 }

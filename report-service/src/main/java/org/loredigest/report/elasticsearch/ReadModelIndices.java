@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReadModelIndices {
 
-    static final List<IndexSpec> ALL = List.of(IndexSpec.MAILS, IndexSpec.TOPICS, IndexSpec.DIGESTS);
+    static final List<IndexSpec> ALL = List.of(IndexSpec.MAILS, IndexSpec.TOPICS, IndexSpec.DIGESTS, IndexSpec.SUMMARIES);
     private static final Logger LOG = Logger.getLogger(ReadModelIndices.class);
 
     private final ElasticsearchClient client;

@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.loredigest.events.ThreadClassified;
 
-/** Reads topics of a period from {@link IndexSpec#TOPICS}: the threads with mail in it. */
+/**
+ * Reads topics of a period from {@link IndexSpec#TOPICS}: the threads with mail in it, with a language model's summary
+ * where one matches (see {@link SummaryStore}).
+ */
 @ApplicationScoped
 public class TopicRepository {
 
@@ -24,9 +27,11 @@ public class TopicRepository {
     static final int PAGE = 2_000;
 
     private final ElasticsearchClient client;
+    private final SummaryStore summaries;
 
-    public TopicRepository(ElasticsearchClient client) {
+    public TopicRepository(ElasticsearchClient client, SummaryStore summaries) {
         this.client = client;
+        this.summaries = summaries;
     }
 
     /**
@@ -62,7 +67,8 @@ public class TopicRepository {
             List<Hit<ThreadClassified>> hits = response.hits().hits();
             hits.forEach(h -> out.add(h.source()));
             if (hits.size() < PAGE) {
-                return out;
+                // summaries are laid over only where the caller reads them
+                return unread.contains("summary") ? out : summaries.overlay(out);
             }
             after = hits.get(hits.size() - 1).sort();
         }

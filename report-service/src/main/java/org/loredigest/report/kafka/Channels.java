@@ -7,6 +7,8 @@ public final class Channels {
     public static final String MAIL_PARSED_DLQ = "mail-parsed-dlq";
     public static final String THREAD_CLASSIFIED = "thread-classified";
     public static final String THREAD_CLASSIFIED_DLQ = "thread-classified-dlq";
+    public static final String THREAD_SUMMARISED = "thread-summarised";
+    public static final String THREAD_SUMMARISED_DLQ = "thread-summarised-dlq";
 
     private Channels() {
     }

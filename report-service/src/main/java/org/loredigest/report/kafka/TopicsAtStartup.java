@@ -27,6 +27,10 @@ public class TopicsAtStartup {
             TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers),
                     List.of(Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ, Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ), config.topicPartitions(),
                     config.topicReplicationFactor(), Map.of());
+            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED),
+                    config.topicPartitions(), config.topicReplicationFactor(), Map.of("cleanup.policy", "compact"));
+            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED_DLQ),
+                    config.topicPartitions(), config.topicReplicationFactor(), Map.of());
         }
     }
 }

@@ -1,59 +1,36 @@
 package org.loredigest.classify.domain.summary;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.loredigest.classify.domain.classify.Classification;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.thread.ThreadView;
 import org.loredigest.events.ThreadClassified.Summary;
 import org.loredigest.events.ThreadClassified.SummaryField;
-import org.loredigest.mail.trailer.Trailer;
 import org.loredigest.mail.trailer.TrailerType;
 
 /**
- * Digest fields copied from the mail: paragraphs of the cover letter, commit messages and bug report picked by cue
- * words, the call trace, Fixes:/Cc: stable trailers, test results and the first review objection. Deterministic; no
- * field is filled without a message to point at.
+ * Digest fields copied from the mail, each only when the text answers that field's question (see {@link Cues}):
+ * the problem from a paragraph that says what is wrong, the solution from the patch's own "This patch …" or
+ * imperative sentence, the trigger from a reproducer, a stated condition or a real call trace, caveats from a
+ * reviewer's objection, key points from a version changelog or a test report. Prose that is not prose (changelogs,
+ * diffstats, shortlogs, code, dumps) is never quoted. Structural fields come from {@link FactFields}. A field with no
+ * such text stays empty. Deterministic; every filled field names its message.
  */
 public final class ExtractiveSummariser implements Summariser {
 
-    public static final String NAME = "extractive-v1";
+    public static final String NAME = "extractive-v2";
 
-    private static final Pattern PROBLEM = Pattern.compile(
-            "\\b(?:problem|issue|bug|crash|panic|oops|warn|warning|fails?|failure|broken|breaks|wrong|incorrect|"
-                    + "deadlock|hang|leak|race|regression|cause[sd]?|results? in|leads? to|however|unfortunately|"
-                    + "can't|cannot|doesn't|does not|isn't|missing|stale|overflow|use-after-free|splat|triggered)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern SOLUTION = Pattern.compile(
-            "\\b(?:this patch|this series|this patchset|this commit|this change|the patch|this fix|fix (?:it|this|that|the)|"
-                    + "to fix|to address|to avoid|to solve|instead|so let's|let's|we (?:can|should|now)|introduces?|"
-                    + "adds?|make (?:it|the|sure)|now \\w+s|change \\w+ to|switch(?:es)? to|convert|remove|use )\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TRIGGER = Pattern.compile(
-            "\\b(?:reproduc\\w*|trigger\\w*|steps|when running|can be hit|is hit|happens when|occurs when|"
-                    + "syz repro|c reproducer|test case|workload|stress)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PERFORMANCE = Pattern.compile(
-            "(?:\\d+(?:\\.\\d+)?\\s?%|\\d+(?:\\.\\d+)?\\s?(?:ms|us|ns|µs|sec|s\\b|x\\b))[^.]*|"
-                    + "\\b(?:throughput|latency|faster|slower|speed ?up|overhead|performance|regression of|improvement of)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMPATIBILITY = Pattern.compile(
-            "\\b(?:user[- ]?space|user-visible|abi|uapi|interface|sysfs|procfs|cgroupfs|memory\\.[a-z_.]+|cpuset\\.[a-z_.]+|"
-                    + "backward(?:s)? compat\\w*|compatib\\w*|behaviou?r change|no functional change|boot (?:param|option)|"
-                    + "sysctl|knob|documentation/admin-guide)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern OBJECTION = Pattern.compile(
-            "\\b(?:nak|nack|i don't think|i do not think|not sure|concern\\w*|problem|wrong|breaks?|regress\\w*|"
-                    + "doesn't work|does not work|why not|instead|but |however|disagree|racy|unsafe|overkill|"
-                    + "what about|this would|this will)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TEST_RESULT = Pattern.compile(
-            "\\b(?:tested|test results?|reproducer did not trigger|passed|no regressions?|benchmark\\w*|results?:)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REAL_TRACE = Pattern.compile(
+            "Call Trace:|\\bRIP:|\\bBUG:|Unable to handle kernel|general protection fault|WARNING: CPU:|\\bOops\\b|KASAN:"
+                    + "|kernel BUG at|watchdog:|INFO: task .* blocked");
+
+    /** An interface and what happens to it, close together in one sentence. */
+    private static final Pattern INTERFACE_CHANGED = Pattern.compile("(?:" + Cues.INTERFACE.pattern() + ").{0,60}(?:"
+            + Cues.INTERFACE_CHANGE.pattern() + ")|(?:" + Cues.INTERFACE_CHANGE.pattern() + ").{0,60}(?:"
+            + Cues.INTERFACE.pattern() + ")", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String name() {
@@ -63,22 +40,31 @@ public final class ExtractiveSummariser implements Summariser {
     @Override
     public Summary summarise(ThreadView thread, Classification labels) {
         ThreadMessage lead = lead(thread);
-        List<String> paragraphs = Paragraphs.of(lead.text());
+        List<String> prose = Paragraphs.prose(lead.text());
         String source = source(lead);
-
-        SummaryField headline = paragraphs.isEmpty() ? SummaryField.of(lead.title(), lead.messageId(), "subject")
-                : SummaryField.of(Paragraphs.firstSentence(paragraphs.get(0)), lead.messageId(), source);
-        int problemAt = indexOf(paragraphs, PROBLEM, 0);
-        SummaryField problem = at(paragraphs, problemAt, lead, source);
-        SummaryField background = problemAt > 0 ? at(paragraphs, 0, lead, source) : SummaryField.none();
-        int solutionAt = indexOf(paragraphs, SOLUTION, Math.max(problemAt + 1, 0));
-        if (solutionAt < 0 && lead.seriesMember() && paragraphs.size() >= 2 && problemAt != paragraphs.size() - 1) {
-            solutionAt = paragraphs.size() - 1; // commit messages end with what the change does
+        SummaryField headline = prose.isEmpty() ? SummaryField.of(lead.title(), lead.messageId(), "subject")
+                : SummaryField.of(Paragraphs.firstSentence(prose.get(0)), lead.messageId(), source);
+        // a commit message states the problem before the change; what follows the change is not the problem
+        int solutionAt = lead.seriesMember() ? indexOf(prose, p -> startsSolution(p)) : -1;
+        List<String> before = solutionAt < 0 ? prose : prose.subList(0, solutionAt + 1);
+        int problemAt = indexOf(before, p -> p.length() >= 60 && Cues.PROBLEM.matcher(p).find()
+                && !Cues.SERIES_LAYOUT.matcher(p).find() && !beforeSolution(p).isEmpty());
+        SummaryField problem = problemAt < 0 ? SummaryField.none() : text(beforeSolution(prose.get(problemAt)), lead, source);
+        int backgroundAt = indexOf(prose, p -> p.length() >= 60 && Cues.BACKGROUND.matcher(p).find()
+                && !Cues.PROBLEM.matcher(p).find() && !Cues.PROPOSAL.matcher(p).find()
+                && !Cues.MENTIONS_THE_CHANGE.matcher(p).find() && !beforeSolution(p).isEmpty());
+        SummaryField background = backgroundAt < 0 || backgroundAt == problemAt ? SummaryField.none()
+                : text(beforeSolution(prose.get(backgroundAt)), lead, source);
+        SummaryField compatibility = FactFields.addedInterfaces(thread);
+        if (compatibility.empty()) {
+            compatibility = sentences(postings(thread), s -> INTERFACE_CHANGED.matcher(s).find()
+                    && !Cues.HISTORY.matcher(s).find(), "interface change");
         }
-        SummaryField solution = at(paragraphs, solutionAt, lead, source);
-        return new Summary(NAME, headline, problem, background, trigger(thread, paragraphs, lead, source), solution,
-                implementation(thread), caveats(thread, lead), components(thread, labels), search(thread, PERFORMANCE, "performance claim"),
-                search(thread, COMPATIBILITY, "interface mention"), urgency(thread, labels), keyPoints(thread));
+        return new Summary(NAME, headline, problem, background, trigger(thread, labels), solution(thread, lead),
+                FactFields.implementation(thread), caveats(thread, lead), FactFields.components(labels),
+                sentences(postings(thread), s -> Cues.PERF_WORD.matcher(s).find() && Cues.PERF_EFFECT.matcher(s).find(),
+                        "performance claim"),
+                compatibility, FactFields.urgency(thread, labels), keyPoints(thread, lead));
     }
 
     /** The message the topic is described in: the cover letter, else the first patch, else the first message. */
@@ -109,78 +95,100 @@ public final class ExtractiveSummariser implements Summariser {
         return m.reply() ? "reply" : "report";
     }
 
-    private static int indexOf(List<String> paragraphs, Pattern cue, int from) {
-        for (int i = Math.max(0, from); i < paragraphs.size(); i++) {
-            if (cue.matcher(paragraphs.get(i)).find()) {
+    /** Messages that speak for the topic: postings and reports, not replies. */
+    private static List<ThreadMessage> postings(ThreadView thread) {
+        return thread.messages().stream().filter(m -> !m.fromBot() && (!m.reply() || m.seriesMember())).toList();
+    }
+
+    private static int indexOf(List<String> paragraphs, Predicate<String> answers) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (answers.test(paragraphs.get(i))) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static SummaryField at(List<String> paragraphs, int index, ThreadMessage m, String source) {
-        return index < 0 || index >= paragraphs.size() ? SummaryField.none()
-                : SummaryField.of(Paragraphs.clip(paragraphs.get(index)), m.messageId(), source);
+    private static boolean startsSolution(String paragraph) {
+        return Paragraphs.sentences(paragraph).stream().anyMatch(x -> Cues.SOLUTION.matcher(x).find());
     }
 
-    private static SummaryField trigger(ThreadView thread, List<String> paragraphs, ThreadMessage lead, String source) {
-        for (ThreadMessage m : thread.messages()) {
-            if (!m.callTrace().isEmpty() && !m.reply()) {
-                return SummaryField.of(Paragraphs.clip(m.callTrace()), m.messageId(), "call trace");
+    /** The sentences of a paragraph up to the first one that describes the change. */
+    private static String beforeSolution(String paragraph) {
+        List<String> kept = new ArrayList<>();
+        for (String sentence : Paragraphs.sentences(paragraph)) {
+            if (Cues.SOLUTION.matcher(sentence).find()) {
+                break;
+            }
+            kept.add(sentence);
+        }
+        return String.join(" ", kept);
+    }
+
+    private static SummaryField text(String paragraph, ThreadMessage m, String source) {
+        return SummaryField.of(Paragraphs.clip(paragraph), m.messageId(), source);
+    }
+
+    /** The first paragraph of the given messages with sentences that answer; those sentences, at most two. */
+    private static SummaryField sentences(List<ThreadMessage> messages, Predicate<String> answers, String source) {
+        for (ThreadMessage m : messages) {
+            for (String p : Paragraphs.prose(m.text())) {
+                List<String> hits = Paragraphs.sentences(p).stream().filter(answers).limit(2).toList();
+                if (!hits.isEmpty()) {
+                    return SummaryField.of(Paragraphs.clip(String.join(" ", hits)), m.messageId(), source);
+                }
             }
         }
-        int at = indexOf(paragraphs, TRIGGER, 0);
-        if (at >= 0) {
-            return SummaryField.of(Paragraphs.clip(paragraphs.get(at)), lead.messageId(), source);
+        return SummaryField.none();
+    }
+
+    /** What the change does: from its "This patch …", "To fix this, …" or imperative sentence onwards. */
+    private static SummaryField solution(ThreadView thread, ThreadMessage lead) {
+        // a posting speaks for itself (a cover letter for its series); a report answered with a patch is described
+        // by that patch's own commit message
+        List<ThreadMessage> candidates = lead.seriesMember() ? List.of(lead)
+                : thread.messages().stream().filter(m -> m != lead && m.hasDiff() && !m.fromBot()).toList();
+        for (ThreadMessage m : candidates) {
+            for (String p : Paragraphs.prose(m.text())) {
+                List<String> sentences = Paragraphs.sentences(p);
+                for (int i = 0; i < sentences.size(); i++) {
+                    if (Cues.SOLUTION.matcher(sentences.get(i)).find() && !Cues.NOT_THE_CHANGE.matcher(sentences.get(i)).find()) {
+                        String from = String.join(" ", sentences.subList(i, sentences.size()));
+                        return SummaryField.of(Paragraphs.clip(from), m.messageId(), source(m));
+                    }
+                }
+            }
         }
+        return SummaryField.none();
+    }
+
+    /** A reproducer or a stated failure condition in a posting or report; else the report's kernel call trace. */
+    private static SummaryField trigger(ThreadView thread, Classification labels) {
+        SummaryField stated = sentences(postings(thread), s -> s.length() >= 40 && Cues.TRIGGER.matcher(s).find()
+                && Cues.PROBLEM.matcher(s).find() && !Cues.PROPOSAL.matcher(s).find(), "trigger condition");
+        if (!stated.empty()) {
+            return stated;
+        }
+        boolean bug = "bug".equals(labels.type().value());
         for (ThreadMessage m : thread.messages()) {
-            if (!m.callTrace().isEmpty()) {
+            if ((bug || !m.reply()) && !m.callTrace().isEmpty() && REAL_TRACE.matcher(m.callTrace()).find()) {
                 return SummaryField.of(Paragraphs.clip(m.callTrace()), m.messageId(), "call trace");
             }
         }
         return SummaryField.none();
     }
 
-    private static SummaryField implementation(ThreadView thread) {
-        List<ThreadMessage> diffs = thread.messages().stream().filter(m -> m.hasDiff() && !m.fromBot()).toList();
-        if (diffs.isEmpty()) {
-            return SummaryField.none();
-        }
-        int files = 0;
-        int plus = 0;
-        int minus = 0;
-        Set<String> paths = new LinkedHashSet<>();
-        Set<String> functions = new LinkedHashSet<>();
-        for (ThreadMessage m : diffs) {
-            files += m.files().size();
-            plus += m.insertions();
-            minus += m.deletions();
-            m.files().forEach(f -> paths.add(f.path()));
-            functions.addAll(m.functions());
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(diffs.size()).append(diffs.size() == 1 ? " patch, " : " patches, ").append(files)
-                .append(files == 1 ? " file changed, " : " files changed, ").append(plus).append(" insertions(+), ")
-                .append(minus).append(" deletions(-): ").append(String.join(", ", paths.stream().limit(8).toList()));
-        if (paths.size() > 8) {
-            sb.append(", …");
-        }
-        if (!functions.isEmpty()) {
-            sb.append("; functions: ").append(String.join(", ", functions.stream().limit(10).map(f -> f + "()").toList()));
-        }
-        return SummaryField.of(sb.toString(), diffs.get(0).messageId(), "diffstat");
-    }
-
+    /** A reviewer's objection or open technical question; never style nits, praise or process remarks. */
     private static SummaryField caveats(ThreadView thread, ThreadMessage lead) {
         for (ThreadMessage m : thread.messages()) {
-            if (!m.reply() || m.fromBot() || m.fromEmail().equals(lead.fromEmail())) {
-                continue;
+            if (!m.reply() || m.fromBot() || m.hasDiff() || m.fromEmail().equals(lead.fromEmail())) {
+                continue; // a reply carrying a patch is a posting, not a review
             }
             if (m.trailers().stream().anyMatch(t -> t.type() == TrailerType.NACKED_BY)) {
                 return SummaryField.of("Nacked-by " + m.fromName(), m.messageId(), "review");
             }
-            for (String p : Paragraphs.of(m.text())) {
-                if (OBJECTION.matcher(p).find() && p.length() > 40) {
+            for (String p : Paragraphs.prose(m.text())) {
+                if (p.length() > 50 && Cues.OBJECTION.matcher(p).find() && !Cues.NOT_A_CAVEAT.matcher(p).find()) {
                     return SummaryField.of(Paragraphs.clip(p), m.messageId(), "review");
                 }
             }
@@ -188,73 +196,19 @@ public final class ExtractiveSummariser implements Summariser {
         return SummaryField.none();
     }
 
-    private static SummaryField components(ThreadView thread, Classification labels) {
-        var subsystems = labels.subsystems();
-        boolean fromFiles = subsystems.signals().stream().anyMatch(s -> s.contains("touched files"));
-        if (subsystems.values().isEmpty() || subsystems.evidenceMessageIds().isEmpty() || !fromFiles) {
-            return SummaryField.none();
-        }
-        return SummaryField.of(String.join("; ", subsystems.values()), subsystems.evidenceMessageIds().get(0),
-                "MAINTAINERS sections of the touched files");
-    }
-
-    private static SummaryField search(ThreadView thread, Pattern cue, String source) {
+    /** The version changelog of the posting, else a reviewer's or tester's test report. */
+    private static SummaryField keyPoints(ThreadView thread, ThreadMessage lead) {
         for (ThreadMessage m : thread.messages()) {
-            if (m.reply() && !m.fromBot() && !m.seriesMember()) {
-                continue;
-            }
-            for (String p : Paragraphs.of(m.text() + "\n\n" + m.changelog())) {
-                if (cue.matcher(p).find()) {
-                    return SummaryField.of(Paragraphs.clip(p), m.messageId(), source);
-                }
+            // a changelog of links only ("v2: https://…") says nothing to remember
+            if (m.seriesMember() && Cues.CHANGELOG.matcher(m.changelog()).find()
+                    && m.changelog().replaceAll("https?://\\S+|[Vv]\\d+:?|[-*\\s]", "").length() >= 20) {
+                return SummaryField.of(Paragraphs.clip(m.changelog().strip().replaceAll("\\s*\\n\\s*", " ")),
+                        m.messageId(), "changelog");
             }
         }
-        return SummaryField.none();
-    }
-
-    private static SummaryField urgency(ThreadView thread, Classification labels) {
-        List<String> parts = new ArrayList<>();
-        String source = null;
-        for (ThreadMessage m : thread.messages()) {
-            for (Trailer t : m.trailers()) {
-                if (t.stableCc() || t.type() == TrailerType.FIXES) {
-                    parts.add(t.display());
-                    source = source == null ? m.messageId() : source;
-                }
-            }
-            if (parts.size() >= 3) {
-                break;
-            }
-        }
-        if (source != null) {
-            return SummaryField.of(String.join("; ", new LinkedHashSet<>(parts)) + " (severity " + labels.severity().value() + ")",
-                    source, "trailers");
-        }
-        return SummaryField.none();
-    }
-
-    private static SummaryField keyPoints(ThreadView thread) {
-        for (ThreadMessage m : thread.messages()) {
-            if (m.seriesMember() && !m.changelog().isBlank()) {
-                return SummaryField.of(Paragraphs.clip(m.changelog().strip().replaceAll("\\s*\\n\\s*", " ")), m.messageId(),
-                        "changelog");
-            }
-        }
-        for (ThreadMessage m : thread.messages()) {
-            if ("TEST_RESULT".equals(m.botType()) || "PERF_REPORT".equals(m.botType())) {
-                List<String> p = Paragraphs.of(m.text());
-                if (!p.isEmpty()) {
-                    return SummaryField.of(Paragraphs.clip(p.get(0)), m.messageId(), "test result");
-                }
-            }
-            if (m.reply() && !m.fromBot()) {
-                for (String p : Paragraphs.of(m.text())) {
-                    if (TEST_RESULT.matcher(p).find() && p.toLowerCase(Locale.ROOT).contains("test")) {
-                        return SummaryField.of(Paragraphs.clip(p), m.messageId(), "test result");
-                    }
-                }
-            }
-        }
-        return SummaryField.none();
+        List<ThreadMessage> testers = thread.messages().stream()
+                .filter(m -> m.reply() && !m.fromBot() && !m.fromEmail().equals(lead.fromEmail())).toList();
+        return sentences(testers, s -> Cues.TEST_RESULT.matcher(s).find() && !Cues.NOT_A_RESULT.matcher(s).find(),
+                "test result");
     }
 }

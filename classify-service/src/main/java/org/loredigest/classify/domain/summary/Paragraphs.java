@@ -12,6 +12,17 @@ final class Paragraphs {
     private static final Pattern TRAILER = Pattern.compile(
             "^(?:[A-Z][A-Za-z]*-)*[A-Za-z]+-by:|^(?:Fixes|Link|Closes|Cc|CC|Message-ID|change-id|base-commit|Reported-and-tested-by):");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
+    private static final Pattern SENTENCE_SPLIT = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z(\"'])");
+    /** Text that is not prose: headers, changelogs, diffstats, shortlogs, pull boilerplate, code, dumps, tables. */
+    private static final Pattern NOISE = Pattern.compile(
+            "^(?:From|Date|Subject|To|Cc):|^(?:Usage|Example output|Results? posted at)\\b|^Rebased\\b|^This reverts commit"
+                    + "|^\\[\\d+\\]|^https?://|\\|\\s*\\d+\\s*[+-]|\\bfiles? changed\\b|^[A-Z][\\w .'-]+ \\(\\d+\\):"
+                    + "|The following changes since commit|are available in the Git repository|-{6,}|={6,}"
+                    + "|^\\||HEAD commit:|git tree:|console output:|kernel config:|dashboard link:|syz repro:|C reproducer:"
+                    + "|^\\[ ?Upstream commit|(?-i:^commit [0-9a-f]{40})|\\bAuthor: .*\\bDate:|\\bavailable at:?$"
+                    + "|^\\(.*\\)$|^\\[[A-Z]+\\]"
+                    + "|#define|\\bhex dump\\b|unreferenced object|\\bRIP:|Call Trace|^[+-]\\S|^- |\\) \\{|;\\s*$|\\*/|/\\*|\\.\\w+ = |\\w\\([^)]*\\)\\s*;",
+            Pattern.CASE_INSENSITIVE);
 
     private Paragraphs() {
     }
@@ -44,6 +55,26 @@ final class Paragraphs {
             }
             current.setLength(0);
         }
+    }
+
+    /** Not prose a field could quote: see {@link #NOISE}, plus number tables and version changelogs. */
+    static boolean noise(String paragraph) {
+        if (NOISE.matcher(paragraph).find() || Cues.CHANGELOG.matcher(paragraph).find()) {
+            return true;
+        }
+        String[] tokens = paragraph.split("\\s+");
+        long numeric = java.util.Arrays.stream(tokens).filter(t -> t.matches("[-+(]?[\\d.,:%x]+\\)?")).count();
+        return tokens.length >= 6 && numeric * 10 >= tokens.length * 4;
+    }
+
+    /** Prose paragraphs only. */
+    static List<String> prose(String text) {
+        return of(text).stream().filter(p -> !noise(p)).toList();
+    }
+
+    /** The sentences of a paragraph (split after . ! ? before a capital). */
+    static List<String> sentences(String paragraph) {
+        return List.of(SENTENCE_SPLIT.split(paragraph));
     }
 
     /** The paragraph cut to the field limit at a sentence end when possible. */

@@ -5,10 +5,11 @@ import org.loredigest.classify.domain.thread.ThreadView;
 import org.loredigest.events.ThreadClassified;
 
 /**
- * Fills the digest fields of a topic. The default, {@link ExtractiveSummariser}, copies sentences out of the mail and
- * names the message each came from. Another implementation (for example one backed by a language model) can replace
- * or refine it: it receives the same thread and labels, and must keep {@code sourceMessageId} on every field it fills
- * and leave fields {@code empty} that the thread gives no evidence for.
+ * Fills the digest fields of a topic. The default, {@link ExtractiveSummariser}, quotes the sentences of the mail that
+ * answer each field's question and names the message each came from. With a language model configured,
+ * {@code llm.DeferredSummariser} answers with the extractive fields at once and has {@code llm.LlmSummariser} write
+ * grounded prose beside the pipeline. Every implementation keeps {@code sourceMessageId} on every field it fills and
+ * leaves fields {@code empty} that the thread gives no evidence for.
  */
 public interface Summariser {
 
