@@ -36,6 +36,7 @@ import java.util.List;
  * @param fixedBy       patches that name it as what they fix (Closes:, Reported-by: syzbot+…)
  * @param occurrences   earlier reports of the same crash ("… (2)") shown under this one, oldest first
  * @param continues     the thread id of the topic this one continues (its first mail answers a mail there), or null
+ * @param reasons       why each label is what it is: the rules that decided it and links to the mails they read
  */
 public record DigestTopic(
         String id,
@@ -65,7 +66,8 @@ public record DigestTopic(
         String reportedBy,
         List<Link> fixedBy,
         List<Link> occurrences,
-        String continues) {
+        String continues,
+        List<LabelReason> reasons) {
 
     public DigestTopic {
         subsystems = subsystems == null ? List.of() : List.copyOf(subsystems);
@@ -73,6 +75,7 @@ public record DigestTopic(
         summary = summary == null ? Summary.EMPTY : summary;
         fixedBy = fixedBy == null ? List.of() : List.copyOf(fixedBy);
         occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
     /** A topic whose whole thread falls in the period (hand-made topics, records without a timeline). */
@@ -84,7 +87,27 @@ public record DigestTopic(
                 lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
                 new PeriodActivity(PeriodActivity.NEW, messages, 0, author == null || author.isBlank() ? List.of() : List.of(author),
                         List.of(id), List.of(), List.of(), List.of(), null, false),
-                null, false, false, 0, null, List.of(), List.of(), null);
+                null, false, false, 0, null, List.of(), List.of(), null, List.of());
+    }
+
+    /**
+     * Why a label is what it is, for the digest's hover and expand.
+     *
+     * @param label        the label's key in the renderings: type, severity, securityRelated, fixStatus, subsystem
+     * @param value        its value
+     * @param signals      the rules that decided it, readable
+     * @param evidenceUrls the mails those rules read, on lore (fix-status evidence first)
+     */
+    public record LabelReason(String label, String value, List<String> signals, List<String> evidenceUrls) {
+        public LabelReason {
+            signals = List.copyOf(signals);
+            evidenceUrls = List.copyOf(evidenceUrls);
+        }
+
+        /** The signals on one line, for a tooltip. */
+        public String because() {
+            return String.join("; ", signals);
+        }
     }
 
     /** Another thread shown with this topic: a fixing patch, or an earlier report of the same crash. */
@@ -95,7 +118,8 @@ public record DigestTopic(
     public DigestTopic continuing(String threadId) {
         return new DigestTopic(id, list, title, type, severity, security, fixStatus, fixEvidence, subsystems, author,
                 authorEmail, started, lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
-                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences, threadId);
+                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences, threadId,
+                reasons);
     }
 
     public DigestTopic ranked() {
@@ -106,7 +130,8 @@ public record DigestTopic(
     public DigestTopic with(PeriodActivity activity, Importance importance, List<Link> occurrences) {
         return new DigestTopic(id, list, title, type, severity, security, fixStatus, fixEvidence, subsystems, author,
                 authorEmail, started, lastActivity, messages, participants, seriesId, seriesVersion, revisions, summary,
-                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences, continues);
+                activity, importance, regression, stableCc, reviewers, reportedBy, fixedBy, occurrences, continues,
+                reasons);
     }
 
     @JsonProperty("score")

@@ -1,6 +1,7 @@
 package org.loredigest.report.digest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import org.loredigest.report.digest.DigestTopic.Summary;
 
 /** Turns the classified-thread read model into digest topics. */
 public final class DigestTopics {
+
+    /** Evidence links shown per label; a long thread's subsystem evidence can name dozens of patches. */
+    static final int MAX_EVIDENCE_LINKS = 8;
 
     private DigestTopics() {
     }
@@ -59,7 +63,32 @@ public final class DigestTopics {
                 series == null ? null : series.seriesKey(), series == null ? 1 : series.version(), revisions,
                 summary(t.summary(), list), PeriodActivities.of(t, list, start, end, evidenceDates), null,
                 regression(t), t.trailers().stream().anyMatch(r -> "Cc: stable".equals(r.type())), t.reviewers().size(),
-                author != null && author.bot() ? display(author) : null, fixedBy(t, list), List.of(), null);
+                author != null && author.bot() ? display(author) : null, fixedBy(t, list), List.of(), null,
+                reasons(t, list));
+    }
+
+    /** Reasons of every label, in the order the digest shows the labels. */
+    private static List<DigestTopic.LabelReason> reasons(ThreadClassified t, String list) {
+        List<DigestTopic.LabelReason> out = new ArrayList<>();
+        reason(out, "type", t.type(), list);
+        reason(out, "severity", t.severity(), list);
+        reason(out, "securityRelated", t.security(), list);
+        reason(out, "fixStatus", t.fixStatus(), list);
+        if (t.subsystems() != null && !t.subsystems().signals().isEmpty()) {
+            out.add(new DigestTopic.LabelReason("subsystem", String.join("; ", t.subsystems().values()),
+                    t.subsystems().signals(), urls(t.subsystems().evidenceMessageIds(), list)));
+        }
+        return out;
+    }
+
+    private static void reason(List<DigestTopic.LabelReason> out, String key, ThreadClassified.Label label, String list) {
+        if (label != null && label.value() != null && !label.signals().isEmpty()) {
+            out.add(new DigestTopic.LabelReason(key, label.value(), label.signals(), urls(label.evidenceMessageIds(), list)));
+        }
+    }
+
+    private static List<String> urls(List<String> messageIds, String list) {
+        return messageIds.stream().distinct().limit(MAX_EVIDENCE_LINKS).map(id -> LoreLinks.message(list, id)).toList();
     }
 
     private static boolean regression(ThreadClassified t) {
