@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.loredigest.classify.domain.summary.SummaryFields;
 import org.loredigest.classify.testing.Corpus;
 import org.loredigest.classify.testing.TopologyRun;
 import org.loredigest.events.ThreadClassified;
@@ -96,19 +97,10 @@ class SummarySampleTest {
         Files.writeString(Q1ReportTest.REPORTS.resolve(file), tsv.toString());
     }
 
+    /** The fields a sample judges: every analysis field, the headline left out. */
     static Map<String, SummaryField> fields(Summary s) {
-        Map<String, SummaryField> m = new LinkedHashMap<>();
-        m.put("problem", s.problem());
-        m.put("background", s.background());
-        m.put("trigger", s.trigger());
-        m.put("solution", s.solution());
-        m.put("implementation", s.implementation());
-        m.put("caveats", s.caveats());
-        m.put("impactComponents", s.impactComponents());
-        m.put("impactPerformance", s.impactPerformance());
-        m.put("impactCompatibility", s.impactCompatibility());
-        m.put("impactUrgency", s.impactUrgency());
-        m.put("keyPoints", s.keyPoints());
+        Map<String, SummaryField> m = new LinkedHashMap<>(SummaryFields.of(s));
+        m.remove("headline");
         return m;
     }
 
