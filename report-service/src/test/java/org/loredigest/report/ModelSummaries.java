@@ -19,7 +19,12 @@ public final class ModelSummaries {
 
     /** A classified topic whose extractive summary was made from content with this hash. */
     public static ThreadClassified extractiveTopic(String id, String contentHash) {
-        ThreadClassified t = ClassifiedTopics.topic(id, "cgroups", "memcg: fix stale charge after task move", "patch",
+        return extractiveTopic(id, "memcg: fix stale charge after task move", contentHash);
+    }
+
+    /** As above with its own subject: topics sharing a subject are one series in a digest. */
+    public static ThreadClassified extractiveTopic(String id, String subject, String contentHash) {
+        ThreadClassified t = ClassifiedTopics.topic(id, "cgroups", subject, "patch",
                 "medium", "proposed", Instant.parse("2024-03-05T10:00:00Z"), 3);
         var tree = EventJson.mapper().valueToTree(t);
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("summary")).put("contentHash", contentHash);

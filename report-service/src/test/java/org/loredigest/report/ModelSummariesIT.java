@@ -46,7 +46,8 @@ class ModelSummariesIT {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
                 new StringSerializer(), new ByteArraySerializer())) {
             var fresh = ModelSummaries.extractiveTopic("m@" + list, current);
-            var changed = ModelSummaries.extractiveTopic("n@" + list, "b".repeat(64));
+            var changed = ModelSummaries.extractiveTopic("n@" + list,
+                    "memcg: drop the stale swap charge on exit", "b".repeat(64));
             var tree = json.valueToTree(fresh);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putArray("lists").add(list);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("link")).put("list", list);
