@@ -25,7 +25,9 @@ import org.loredigest.events.ThreadClassified.SummaryField;
  * id (a fixed, content-blind order), every filled analysis field written to
  * {@code target/reports/summary-sample.tsv} for a reader to judge whether it answers its field's question; the same
  * draw from the held-out months 2024-10..12 goes to {@code summary-sample-heldout.tsv}, and from 2024-04..06 to
- * {@code summary-sample-heldout-q2.tsv}, and from 2024-07..09 to {@code summary-sample-heldout-q3.tsv}.
+ * {@code summary-sample-heldout-q2.tsv}, and from 2024-07..09 to {@code summary-sample-heldout-q3.tsv}; from
+ * linux-security-module 2024 H2 the first 45 ({@code summary-sample-lsm.tsv}) and the next 45
+ * ({@code summary-sample-lsm-2.tsv}).
  */
 class SummarySampleTest {
 
@@ -66,7 +68,9 @@ class SummarySampleTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(mbox), "no linux-security-module corpus");
         try (TopologyRun run = new TopologyRun(Corpus.maintainers(), 200)) {
             Corpus.messages(mbox).forEach(raw -> run.send("linux-security-module", raw));
-            write(new ArrayList<>(run.topics().values()), "summary-sample-lsm.tsv");
+            List<ThreadClassified> topics = new ArrayList<>(run.topics().values());
+            write(topics, 0, "summary-sample-lsm.tsv");
+            write(topics, SAMPLE_SIZE, "summary-sample-lsm-2.tsv");
         }
     }
 
@@ -77,9 +81,14 @@ class SummarySampleTest {
     }
 
     private static void write(List<ThreadClassified> topics, String file) throws Exception {
+        write(topics, 0, file);
+    }
+
+    /** The {@code SAMPLE_SIZE} topics after the first {@code skip} in SHA-1 order of their thread ids. */
+    private static void write(List<ThreadClassified> topics, int skip, String file) throws Exception {
         List<ThreadClassified> sample = new ArrayList<>(topics);
         sample.sort(Comparator.comparing(t -> sha1(t.threadId())));
-        sample = sample.subList(0, Math.min(SAMPLE_SIZE, sample.size()));
+        sample = sample.subList(Math.min(skip, sample.size()), Math.min(skip + SAMPLE_SIZE, sample.size()));
         assertThat(sample.size()).isGreaterThanOrEqualTo(40);
 
         StringBuilder tsv = new StringBuilder("topic\tthread_id\tfield\tsource\ttext\n");
@@ -88,7 +97,7 @@ class SummarySampleTest {
             for (Map.Entry<String, SummaryField> f : fields(t.summary()).entrySet()) {
                 SummaryField v = f.getValue();
                 if (v != null && !v.empty()) {
-                    tsv.append("T").append(i + 1).append('\t').append(t.threadId()).append('\t').append(f.getKey())
+                    tsv.append("T").append(skip + i + 1).append('\t').append(t.threadId()).append('\t').append(f.getKey())
                             .append('\t').append(v.source()).append('\t').append(flat(v.text())).append('\n');
                 }
             }

@@ -28,17 +28,24 @@ final class Cues {
                     // an imperative starts a sentence with a capital: "limit * HZ" is a formula, "Limit the …" a change
                     + "|(?-i:Add|Allow|Avoid|Change|Charge|Check|Clarify|Clean|Convert|Drop|Enable|Disable|Ensure|Export|Fix|Handle|"
                     + "Implement|Increase|Decrease|Introduce|Keep|Make|Mark|Move|Pass|Prevent|Protect|Reduce|Remove|Rename|Solve|"
-                    + "Replace|Restore|Return|Revert|Skip|Split|Switch|Teach|Update|Use|Limit|Document|Account|Free|Release|Defer)\\b)",
+                    + "Replace|Restore|Return|Revert|Skip|Split|Switch|Teach|Update|Use|Limit|Document|Account|Free|Release|Defer|"
+                    + "Mention|Describe|Explain|Extend|Refactor|Simplify|Unify|Rework|Reorder|Constify|Annotate|Adjust|Correct)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /** A solution sentence that only points elsewhere ("Let's make it so.") or tells history ("… was added"). */
     static final Pattern NOT_THE_CHANGE = Pattern.compile(
             "^.{0,24}$|\\b(?:was|were|had been) (?:added|introduced|done|merged)\\b|\\baddress(?:es)? (?:a few |some |the )?"
-                    + "(?:comments|feedback|review)|\\brebases?\\b|\\bassumed\\b|\\bnot only\\b", Pattern.CASE_INSENSITIVE);
+                    + "(?:comments|feedback|review)|\\brebases?\\b|\\bassumed\\b|\\bnot only\\b"
+                    // where the series sits, not what it does: "depends on …", "applies on top of:", "a respin of …"
+                    + "|\\bdepends? on\\b|\\b(?:applies|is based|are based) on\\b|\\b(?:applies|applied|goes|sits) on top of\\b"
+                    + "|\\brespin\\b|\\bdoing so\\b",
+            Pattern.CASE_INSENSITIVE);
 
-    /** Background describes the code as it is, never the change ("… this patch bridges …"). */
+    /** Background describes the code as it is, never the change ("… this patch bridges …", "… is also updated"). */
     static final Pattern MENTIONS_THE_CHANGE = Pattern.compile(
-            "\\b(?:this|the) (?:patch|series|patchset|change)\\b|\\bintroduc\\w+ (?:a|an) (?:new|kernel)\\b",
+            "\\b(?:this|the) (?:patch|series|patchset|change)\\b|\\bintroduc\\w+ (?:a|an) (?:new|kernel)\\b"
+                    + "|\\b(?:is|are) also (?:updated|changed|extended|adjusted|modified|removed|added)\\b"
+                    + "|\\b(?:is|are) (?:now )?updated to\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Facts about the existing code that a reader needs first. */
@@ -62,6 +69,15 @@ final class Cues {
             "\\b(?:approach|solution|we could|we can|one way|option is|propos\\w+|suggest\\w*|should we|would be to)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Words of the problem cue that only reassure ("doesn't break the current usage") or tell where a report came from
+     * ("identified using a static analysis tool"): such a paragraph does not state the problem.
+     */
+    static final Pattern NOT_A_PROBLEM = Pattern.compile(
+            "\\b(?:doesn't|does not|won't|will not|shouldn't|should not) (?:break|change|affect)\\b"
+                    + "|\\b(?:identified|found|detected|discovered) (?:using|with|by) (?:a|an|our|my) (?:\\w+ ){0,3}(?:tool|checker|fuzzer)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** A performance effect: a perf word together with a measurement or a direction. */
     static final Pattern PERF_WORD = Pattern.compile(
             "\\b(?:overhead|latency|latencies|throughput|performance|faster|slower|speed-?up|slowdown|completion times?|"
@@ -81,8 +97,11 @@ final class Cues {
             "\\b(?:add(?:s|ed)?|new|introduc\\w+|remov\\w+|deprecat\\w+|obsolete|renam\\w+|reports?|expos\\w+|"
                     + "no longer|mark(?:s|ed)?|enables? (?:the )?user|used to be)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** History ("commit 1234abcd added …") is not this change's effect on users. */
-    static final Pattern HISTORY = Pattern.compile("\\b[0-9a-f]{10,}\\b|\\bcommit\\b", Pattern.CASE_INSENSITIVE);
+    /** History ("commit 1234abcd added …") or code layout ("moves … to its own file") is not an effect on users. */
+    static final Pattern HISTORY = Pattern.compile(
+            "\\b[0-9a-f]{10,}\\b|\\bcommit\\b|\\b(?:its|their) own (?:file|files|source)\\b|\\bdeclarations?\\b"
+                    + "|#include|\\bincludes in\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Paragraphs about how the series is cut, not about the kernel. */
     static final Pattern SERIES_LAYOUT = Pattern.compile(

@@ -27,6 +27,8 @@ public final class ExtractiveSummariser implements Summariser {
             "Call Trace:|\\bRIP:|\\bBUG:|Unable to handle kernel|general protection fault|WARNING: CPU:|\\bOops\\b|KASAN:"
                     + "|kernel BUG at|watchdog:|INFO: task .* blocked");
 
+    private static final Pattern FRAGMENT = Pattern.compile("^(?:with|and|but|or|which|that|so|to|of|in|for|from|by|as)\\b");
+
     /** An interface and what happens to it, close together in one sentence. */
     private static final Pattern INTERFACE_CHANGED = Pattern.compile("(?:" + Cues.INTERFACE.pattern() + ").{0,60}(?:"
             + Cues.INTERFACE_CHANGE.pattern() + ")|(?:" + Cues.INTERFACE_CHANGE.pattern() + ").{0,60}(?:"
@@ -48,9 +50,12 @@ public final class ExtractiveSummariser implements Summariser {
         int solutionAt = lead.seriesMember() ? indexOf(prose, p -> startsSolution(p)) : -1;
         List<String> before = solutionAt < 0 ? prose : prose.subList(0, solutionAt + 1);
         int problemAt = indexOf(before, p -> p.length() >= 60 && Cues.PROBLEM.matcher(p).find()
-                && !Cues.SERIES_LAYOUT.matcher(p).find() && !beforeSolution(p).isEmpty());
+                && !Cues.NOT_A_PROBLEM.matcher(p).find() && !Cues.SERIES_LAYOUT.matcher(p).find()
+                && !beforeSolution(p).isEmpty());
         SummaryField problem = problemAt < 0 ? SummaryField.none() : text(beforeSolution(prose.get(problemAt)), lead, source);
-        int backgroundAt = indexOf(prose, p -> p.length() >= 60 && Cues.BACKGROUND.matcher(p).find()
+        // a paragraph starting with a joining word is the tail of a broken one ("with commit fa8a… (…).")
+        int backgroundAt = indexOf(prose, p -> p.length() >= 60 && !FRAGMENT.matcher(p).find()
+                && Cues.BACKGROUND.matcher(p).find()
                 && !Cues.PROBLEM.matcher(p).find() && !Cues.PROPOSAL.matcher(p).find()
                 && !Cues.MENTIONS_THE_CHANGE.matcher(p).find() && !beforeSolution(p).isEmpty());
         SummaryField background = backgroundAt < 0 || backgroundAt == problemAt ? SummaryField.none()
@@ -62,8 +67,9 @@ public final class ExtractiveSummariser implements Summariser {
         }
         return new Summary(NAME, headline, problem, background, trigger(thread, labels), solution(thread, lead),
                 FactFields.implementation(thread), caveats(thread, lead), FactFields.components(labels),
-                sentences(postings(thread), s -> Cues.PERF_WORD.matcher(s).find() && Cues.PERF_EFFECT.matcher(s).find(),
-                        "performance claim"),
+                // a heading ("# Performance improvement") names the subject, it claims nothing
+                sentences(postings(thread), s -> !s.startsWith("#") && Cues.PERF_WORD.matcher(s).find()
+                        && Cues.PERF_EFFECT.matcher(s).find(), "performance claim"),
                 compatibility, FactFields.urgency(thread, labels), keyPoints(thread, lead));
     }
 

@@ -16,7 +16,7 @@ final class Paragraphs {
     /** Text that is not prose: headers, changelogs, diffstats, shortlogs, pull boilerplate, code, dumps, tables. */
     private static final Pattern NOISE = Pattern.compile(
             "^(?:From|Date|Subject|To|Cc):|^(?:Usage|Example output|Results? posted at)\\b|^Rebased\\b|^This reverts commit"
-                    + "|^\\[\\d+\\]|^https?://|\\|\\s*\\d+\\s*[+-]|\\bfiles? changed\\b|^[A-Z][\\w .'-]+ \\(\\d+\\):"
+                    + "|^\\[\\d+\\]|^https?://|\\|\\s*\\d+\\s*[+-]|\\bfiles? changed\\b|^\\p{Lu}[\\p{L}\\d_ .'-]+ \\(\\d+\\):"
                     + "|The following changes since commit|are available in the Git repository|-{6,}|={6,}"
                     + "|^\\||HEAD commit:|git tree:|console output:|kernel config:|dashboard link:|syz repro:|C reproducer:"
                     + "|^\\[ ?Upstream commit|(?-i:^commit [0-9a-f]{40})|\\bAuthor: .*\\bDate:|\\bavailable at:?$"

@@ -71,6 +71,36 @@ class ExtractiveSummariserTest {
         assertThat(s.caveats().empty()).isTrue();
     }
 
+    @Test
+    void whereASeriesSitsIsNotWhatItDoes() throws Exception {
+        Summary s = summarise(Mails.mail("d@x", "A Dev <dev@example.org>", "Wed, 27 Mar 2024 02:44:37 +0000",
+                "[PATCH 1/1] ima: measure the template once", null, null, Mails.patchBody("""
+                        This patch set applies on top of the IMA fixes of last week.
+
+                        This possible bug was identified using a static analysis tool developed by myself, designed \
+                        to detect RCU-related issues in the measurement list.
+
+                        Make IMA measure the template once per boot.""", "security/integrity/ima/ima_main.c")));
+
+        assertThat(s.problem().empty()).as("where a report came from is not the problem").isTrue();
+        assertThat(s.solution().text()).isEqualTo("Make IMA measure the template once per boot.");
+    }
+
+    @Test
+    void aHeadingOrABrokenParagraphAnswersNothing() throws Exception {
+        Summary s = summarise(Mails.mail("h@x", "A Dev <dev@example.org>", "Wed, 27 Mar 2024 02:44:37 +0000",
+                "[PATCH] lsm: call hooks through static calls", null, null, Mails.patchBody("""
+                        # Performance improvement
+
+                        with commit fa8a4ce432e8 ("ima: fix buffer overrun") the buffer is used to hold the digest \
+                        of every template.
+
+                        Replace the indirect calls with static calls.""", "security/security.c")));
+
+        assertThat(s.impactPerformance().empty()).isTrue();
+        assertThat(s.background().empty()).isTrue();
+    }
+
     private Summary summarise(byte[]... raws) throws Exception {
         MailParser parser = new MailParser();
         List<ThreadView.Node> nodes = new ArrayList<>();
