@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ConfigMapping(prefix = "lore.ingest")
 public interface IngestConfig {
@@ -52,6 +53,26 @@ public interface IngestConfig {
     Gzip gzip();
 
     Health health();
+
+    /** Where sources may read from: {@code lore.ingest.source-policy.*}. */
+    SourcePolicy sourcePolicy();
+
+    interface SourcePolicy {
+        /** Hosts (names or IP literals) source URLs may name and redirects may lead to. */
+        @WithDefault("lore.kernel.org")
+        Set<String> allowedHosts();
+
+        /** Allow hosts that are, or resolve to, loopback addresses (a public-inbox on this machine). */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /** Allow hosts in private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7). */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** The folder {@code dir} sources must lie in (symbolic links resolved); without it, dir sources are refused. */
+        Optional<Path> dirRoot();
+    }
 
     interface Health {
         /** A source failing this many polls in a row makes the readiness check DOWN. */

@@ -35,6 +35,9 @@ class SourcesApiIT {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "lore.ingest.api-key", KEY,
+                    // the test's public-inbox runs on this machine: allowed explicitly, beside lore itself
+                    "lore.ingest.source-policy.allowed-hosts", "127.0.0.1,lore.kernel.org",
+                    "lore.ingest.source-policy.allow-loopback", "true",
                     "lore.ingest.sources.it-git.type", "git",
                     "lore.ingest.sources.it-git.list", "cgroups",
                     "lore.ingest.sources.it-git.url", "${lore.test.public-inbox.url}",

@@ -41,6 +41,7 @@ class WriteEndpointsIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("lore.ingest.api-key", KEY,
+                    "lore.ingest.source-policy.dir-root", EMPTY_INBOX.toString(),
                     "lore.ingest.transactional-id-prefix", "sec-" + Long.toHexString(System.nanoTime()));
         }
     }

@@ -19,11 +19,12 @@ import org.loredigest.ingest.IngestConfig;
 public class ApiKeyFilter {
 
     public static final String HEADER = WriteAccess.HEADER;
+    static final String KEY_SETTING = "lore.ingest.api-key / LORE_INGEST_API_KEY";
 
     private final WriteAccess access;
 
     public ApiKeyFilter(IngestConfig config) {
-        this.access = new WriteAccess(config.apiKey(), "lore.ingest.api-key / LORE_INGEST_API_KEY");
+        this.access = new WriteAccess(config.apiKey(), KEY_SETTING);
     }
 
     @ServerRequestFilter

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.loredigest.ingest.domain.SinkFailedException;
+import org.loredigest.ingest.domain.source.SourceRefusedException;
 import org.loredigest.ingest.runtime.SourceExistsException;
 
 /** Errors as JSON with a message a person can act on. */
@@ -24,6 +25,11 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response badInput(IllegalArgumentException e) {
         return json(Response.Status.BAD_REQUEST.getStatusCode(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(SourceRefusedException e) {
+        return json(Response.Status.FORBIDDEN.getStatusCode(), e.getMessage());
     }
 
     @ServerExceptionMapper

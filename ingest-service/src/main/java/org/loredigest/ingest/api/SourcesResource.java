@@ -1,13 +1,16 @@
 package org.loredigest.ingest.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,7 +25,11 @@ import org.loredigest.ingest.domain.source.SourceStatus;
 import org.loredigest.ingest.domain.source.SourceType;
 import org.loredigest.ingest.runtime.SourceManager;
 
-/** The sources this instance follows: read freely, changed with the API key. */
+/**
+ * The sources this instance follows: read freely (error messages only with the API key, see {@link DiagnosticAccess}),
+ * changed with the API key. A new source must pass the source policy (lore hosts only by default, {@code dir} inside
+ * its root) before anything is connected to or read: refused with 403 and the reason.
+ */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
@@ -41,21 +48,29 @@ public class SourcesResource {
     }
 
     private final SourceManager sources;
+    private final DiagnosticAccess diagnostics;
 
-    public SourcesResource(SourceManager sources) {
+    public SourcesResource(SourceManager sources, DiagnosticAccess diagnostics) {
         this.sources = sources;
+        this.diagnostics = diagnostics;
     }
 
     @GET
-    public List<SourceStatus> list() {
-        return sources.sources().stream().map(r -> r.stats().snapshot())
+    public List<SourceStatus> list(@HeaderParam(ApiKeyFilter.HEADER) String key, @Context HttpServerRequest http) {
+        boolean full = diagnostics.allows(http, key);
+        return sources.sources().stream().map(r -> shown(r.stats().snapshot(), full))
                 .sorted(Comparator.comparing(SourceStatus::name)).toList();
     }
 
     @GET
     @Path("/{name}")
-    public SourceStatus get(@PathParam("name") String name) {
-        return runner(name).stats().snapshot();
+    public SourceStatus get(@PathParam("name") String name, @HeaderParam(ApiKeyFilter.HEADER) String key,
+                            @Context HttpServerRequest http) {
+        return shown(runner(name).stats().snapshot(), diagnostics.allows(http, key));
+    }
+
+    private static SourceStatus shown(SourceStatus status, boolean withDiagnostics) {
+        return withDiagnostics ? status : status.withoutDiagnostics();
     }
 
     @POST

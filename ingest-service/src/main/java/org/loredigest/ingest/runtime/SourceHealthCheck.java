@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.loredigest.ingest.domain.source.SourceRunner;
 import org.loredigest.ingest.domain.source.SourceStats;
 
-/** DOWN while any source has failed {@code lore.ingest.health.failures-threshold} polls in a row; names them. */
+/**
+ * DOWN while any source has failed {@code lore.ingest.health.failures-threshold} polls in a row; names them. The
+ * health endpoints need no key, so the error itself is left to {@code GET /api/sources/NAME} with the key.
+ */
 @Readiness
 @ApplicationScoped
 public class SourceHealthCheck implements HealthCheck {
@@ -27,8 +30,8 @@ public class SourceHealthCheck implements HealthCheck {
             var status = stats.snapshot();
             if (stats.consecutiveFailures() >= sources.failuresThreshold()) {
                 response.down();
-                response.withData(status.name(), "failing " + status.consecutiveFailures() + " polls in a row: "
-                        + status.lastError());
+                response.withData(status.name(), "failing " + status.consecutiveFailures()
+                        + " polls in a row; GET /api/sources/" + status.name() + " with the API key shows the error");
             } else {
                 response.withData(status.name(), status.state());
             }

@@ -20,6 +20,8 @@ import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.ingest.IngestConfig;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
+import org.loredigest.ingest.domain.source.SourcePolicy;
+import org.loredigest.ingest.domain.source.SourceRefusedException;
 import org.loredigest.ingest.domain.source.SourceRunner;
 import org.loredigest.ingest.domain.source.SourceSettings;
 import org.loredigest.ingest.domain.source.SourceSpec;
@@ -75,13 +77,15 @@ public class SourceManager {
                         s.since().orElse(null), SourceSpec.ORIGIN_CONFIG));
             }
         });
+        // a configured source the policy refuses is a configuration error: the service does not start
+        configured.forEach(spec -> factory.policy().checkDefinition(spec));
         Map<String, TransactionalSourceSink> sinks = new ConcurrentHashMap<>();
         configured.forEach(spec -> sinks.put(spec.name(), sink(spec.name())));
         KafkaCheckpointStore store = new KafkaCheckpointStore(kafka.committedReaderConfig(), json);
         Map<String, IngestCheckpoint> checkpoints = store.loadAll();
         List<SourceSpec> fromApi = checkpoints.values().stream()
                 .filter(c -> SourceSpec.ORIGIN_API.equals(c.origin()) && !sinks.containsKey(c.source()))
-                .map(SourceManager::specOf).toList();
+                .map(SourceManager::specOf).filter(this::allowedAtStart).toList();
         if (!fromApi.isEmpty()) {
             fromApi.forEach(spec -> sinks.put(spec.name(), sink(spec.name())));
             checkpoints = store.loadAll(); // their producers just aborted what was left open
@@ -113,9 +117,12 @@ public class SourceManager {
      * later re-creates it.
      */
     public synchronized SourceRunner add(SourceSpec spec) {
+        SourcePolicy policy = factory.policy();
+        policy.checkDefinition(spec); // before the name: a refused definition is refused whatever it is called
         if (running.containsKey(spec.name())) {
             throw new SourceExistsException(spec.name());
         }
+        policy.checkNewSource(spec); // now with the DNS look-up
         TransactionalSourceSink sink = sink(spec.name());
         IngestCheckpoint first = new IngestCheckpoint(spec.name(), spec.type().id(), spec.list(), spec.url(),
                 spec.pollInterval().toString(), spec.origin(), factory.initialCursor(spec), 0, Instant.now());
@@ -153,6 +160,17 @@ public class SourceManager {
         LOG.infof("source %s (%s, list %s) started from %s", spec.name(), spec.url(), spec.list(),
                 checkpoint == null ? "the beginning" : checkpoint.cursor());
         return runner;
+    }
+
+    /** A source added through the API earlier, under a policy that has changed since, is not started again. */
+    private boolean allowedAtStart(SourceSpec spec) {
+        try {
+            factory.policy().checkDefinition(spec);
+            return true;
+        } catch (SourceRefusedException | IllegalArgumentException e) {
+            LOG.errorf("source %s (added through the API) is not started: %s", spec.name(), e.getMessage());
+            return false;
+        }
     }
 
     private static SourceSpec specOf(IngestCheckpoint c) {

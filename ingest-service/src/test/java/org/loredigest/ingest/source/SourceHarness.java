@@ -25,6 +25,7 @@ import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.MessageKey;
 import org.loredigest.events.Topics;
+import org.loredigest.ingest.TestPolicy;
 import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
 import org.loredigest.ingest.domain.source.CheckpointedSink;
@@ -75,7 +76,7 @@ final class SourceHarness {
     }
 
     static PoliteHttp http() {
-        return new PoliteHttp(HttpClient.newHttpClient(), "lore-digest-ingest-test", 200, 3, Duration.ofMillis(100),
+        return new PoliteHttp(HttpClient.newHttpClient(), TestPolicy.loopbackOnly()::checkRequest, "lore-digest-ingest-test", 200, 3, Duration.ofMillis(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(60), d -> Thread.sleep(d), Clock.systemUTC());
     }
 

@@ -66,6 +66,11 @@ public final class PublicInboxServer implements AutoCloseable {
         return new Builder();
     }
 
+    /** The folder every inbox of this JVM lies under: the root to give a service that reads them as dir sources. */
+    public static Path workRoot() {
+        return TestkitPaths.workBase();
+    }
+
     /** {@code http://127.0.0.1:PORT/} */
     public String baseUrl() {
         return "http://127.0.0.1:" + port + "/";

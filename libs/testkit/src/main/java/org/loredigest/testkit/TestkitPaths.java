@@ -82,12 +82,17 @@ final class TestkitPaths {
      * A fresh folder for one server under the calling module's {@code target/testkit/}. Surefire and Failsafe run
      * tests with the module as working directory and also pass it as {@code basedir}.
      */
-    static Path workDir(String name) {
+    /** The folder every server's data and logs go under: {@code -Dlore.testkit.dir}, else {@code target/testkit}. */
+    static Path workBase() {
         String configured = System.getProperty(WORK_DIR_PROPERTY);
         Path base = configured != null
                 ? Path.of(configured)
                 : Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target", "testkit");
-        Path dir = base.resolve(name).toAbsolutePath().normalize();
+        return base.toAbsolutePath().normalize();
+    }
+
+    static Path workDir(String name) {
+        Path dir = workBase().resolve(name);
         LeftoverProcesses.reap(dir.getParent());
         try {
             if (Files.exists(dir)) {

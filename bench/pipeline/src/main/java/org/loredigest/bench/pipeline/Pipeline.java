@@ -18,6 +18,7 @@ import java.util.Map;
 import org.loredigest.events.EventJson;
 import org.loredigest.testkit.ElasticsearchServer;
 import org.loredigest.testkit.KafkaServer;
+import org.loredigest.testkit.PublicInboxServer;
 import org.loredigest.testkit.ServiceProcess;
 
 /**
@@ -78,7 +79,11 @@ public final class Pipeline implements AutoCloseable {
         Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
-                "lore.ingest.api-key", API_KEY));
+                "lore.ingest.api-key", API_KEY,
+                // the test inboxes are served on and stored on this machine: allowed explicitly
+                "lore.ingest.source-policy.allowed-hosts", "127.0.0.1",
+                "lore.ingest.source-policy.allow-loopback", "true",
+                "lore.ingest.source-policy.dir-root", PublicInboxServer.workRoot().toString()));
         Path maintainers = sharedDir.resolve("data/MAINTAINERS");
         if (Files.isReadable(maintainers)) {
             config.put("lore.classify.maintainers-file", maintainers.toAbsolutePath().toString());

@@ -22,10 +22,21 @@ import java.util.Map;
  * @param lastSuccessAt       end of the last poll that succeeded
  * @param lastCommitAt        last checkpoint commit
  * @param consecutiveFailures polls failed in a row
- * @param lastError           message of the last failure, null after a success
+ * @param lastError           message of the last failure, null after a success; {@link #HIDDEN_ERROR} for callers
+ *                            without the API key
  */
 public record SourceStatus(String name, String type, String list, String url, String state,
                            Map<String, String> position, long lag, long published, long duplicates,
                            long deadLettered, long skipped, double messagesPerSecond, Instant lastPollAt,
                            Instant lastSuccessAt, Instant lastCommitAt, int consecutiveFailures, String lastError) {
+
+    /** What callers without the API key see instead of an error message. */
+    public static final String HIDDEN_ERROR = "(hidden: requests with the API key see the error)";
+
+    /** This status without diagnostic detail: an error message can name hosts, paths and server answers. */
+    public SourceStatus withoutDiagnostics() {
+        return lastError == null ? this : new SourceStatus(name, type, list, url, state, position, lag, published,
+                duplicates, deadLettered, skipped, messagesPerSecond, lastPollAt, lastSuccessAt, lastCommitAt,
+                consecutiveFailures, HIDDEN_ERROR);
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -55,6 +56,14 @@ public final class GitEpochReader implements SourceReader {
     /** Reads a local public-inbox v2 inbox or mirror in place. */
     public static GitEpochReader local(Path inboxDir, int maxMessageBytes) {
         return new GitEpochReader(new LocalEpochs(inboxDir), maxMessageBytes);
+    }
+
+    /**
+     * Reads a local inbox whose folders are confined: {@code confine} gives each folder's real path or throws when
+     * it lies outside where sources may read (checked again at every poll).
+     */
+    public static GitEpochReader local(Path inboxDir, UnaryOperator<Path> confine, int maxMessageBytes) {
+        return new GitEpochReader(new LocalEpochs(inboxDir, confine), maxMessageBytes);
     }
 
     public static String cursorKey(int epoch) {

@@ -17,15 +17,19 @@ import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UserAgent;
 import org.loredigest.ingest.source.http.PoliteHttp;
+import org.loredigest.ingest.source.http.RequestRefusedException;
 
 /**
  * Mirrors the epochs of a remote inbox ({@code https://lore.kernel.org/linux-mm/N}) into a local folder with JGit, the
  * way lore recommends mirroring. The manifest decides what to fetch: a new epoch is cloned, an epoch whose
  * fingerprint changed is fetched, the others are left alone. The folder is a cache: losing it costs a clone, never
- * a message, because the checkpoint names commits, not local state.
+ * a message, because the checkpoint names commits, not local state. JGit opens one HTTP connection per request and
+ * per redirect hop; each passes the same guard as the service's own requests ({@link GuardedConnections}).
  */
 final class MirroredEpochs implements Epochs {
 
@@ -96,11 +100,12 @@ final class MirroredEpochs implements Epochs {
         Files.createDirectories(partial.getParent());
         LOG.info("cloning " + url + " into " + gitDir);
         http.awaitTurn();
-        try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(partial.toFile()).setMirror(true).call()) {
+        try (Git ignored = Git.cloneRepository().setURI(url).setDirectory(partial.toFile()).setMirror(true)
+                .setTransportConfigCallback(guarded()).call()) {
             // cloned; moved into place below so a half-done clone is never taken for an epoch
         } catch (GitAPIException e) {
             deleteTree(partial);
-            throw new IOException("cloning " + url + " failed: " + e.getMessage(), e);
+            throw new IOException("cloning " + url + " failed: " + reason(e), e);
         }
         Files.move(partial, gitDir, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -108,10 +113,28 @@ final class MirroredEpochs implements Epochs {
     private void fetchEpoch(int n, Path gitDir) throws IOException {
         http.awaitTurn();
         try (Git git = Git.open(gitDir.toFile())) {
-            git.fetch().setRemote(inboxUrl + n).setRefSpecs(ALL_BRANCHES).call();
+            git.fetch().setRemote(inboxUrl + n).setRefSpecs(ALL_BRANCHES).setTransportConfigCallback(guarded()).call();
         } catch (GitAPIException e) {
-            throw new IOException("fetching " + inboxUrl + n + " failed: " + e.getMessage(), e);
+            throw new IOException("fetching " + inboxUrl + n + " failed: " + reason(e), e);
         }
+    }
+
+    /** JGit's message, and the policy's when a connection was refused (JGit's own message does not say why). */
+    private static String reason(GitAPIException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestRefusedException refused) {
+                return e.getMessage() + "; " + refused.getMessage();
+            }
+        }
+        return e.getMessage();
+    }
+
+    private TransportConfigCallback guarded() {
+        return transport -> {
+            if (transport instanceof TransportHttp viaHttp) {
+                viaHttp.setHttpConnectionFactory(new GuardedConnections(viaHttp.getHttpConnectionFactory(), http));
+            }
+        };
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -2,6 +2,7 @@ package org.loredigest.ingest.source.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,11 +22,23 @@ import java.util.logging.Logger;
  * or after the server's Retry-After when it sends one. A retry wait holds back every request of the client, not
  * only the one retried: lore limits per client address, so one source's 429 is every source's. A Retry-After
  * longer than the longest backoff is not cut short; the request fails instead and the source tries again later.
+ *
+ * <p>Every request and every redirect hop passes the {@link Guard} first (the service's source policy): redirects
+ * are followed here, not by the JDK client, so that none leads off the allowed hosts, from https to http, or further
+ * than {@value #MAX_REDIRECTS} hops.
  */
 public final class PoliteHttp {
 
     private static final Logger LOG = Logger.getLogger(PoliteHttp.class.getName());
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    static final int MAX_REDIRECTS = 5;
+
+    /** Decides whether a request may be sent to a URI; throws (unchecked) with the reason when not. */
+    @FunctionalInterface
+    public interface Guard {
+        void check(URI uri);
+    }
 
     /** Waits; replaceable so tests of the retry rules do not sleep. */
     public interface Sleeper {
@@ -33,6 +46,7 @@ public final class PoliteHttp {
     }
 
     private final HttpClient client;
+    private final Guard guard;
     private final String userAgent;
     private final Duration minSpacing;
     private final int maxAttempts;
@@ -43,12 +57,20 @@ public final class PoliteHttp {
     private final Clock clock;
     private Instant nextStart = Instant.EPOCH;
 
-    public PoliteHttp(HttpClient client, String userAgent, double requestsPerSecond, int maxAttempts,
+    /**
+     * @param client a client that does not follow redirects itself ({@link HttpClient.Redirect#NEVER}, the default)
+     * @param guard  consulted before every request and redirect hop
+     */
+    public PoliteHttp(HttpClient client, Guard guard, String userAgent, double requestsPerSecond, int maxAttempts,
                       Duration firstBackoff, Duration maxBackoff, Duration timeout, Sleeper sleeper, Clock clock) {
         if (requestsPerSecond <= 0) {
             throw new IllegalArgumentException("requests per second must be positive, got " + requestsPerSecond);
         }
+        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("the client must leave redirects to PoliteHttp, which checks each hop");
+        }
         this.client = client;
+        this.guard = guard;
         this.userAgent = userAgent;
         this.minSpacing = Duration.ofNanos((long) (1_000_000_000L / requestsPerSecond));
         this.maxAttempts = Math.max(1, maxAttempts);
@@ -60,14 +82,62 @@ public final class PoliteHttp {
     }
 
     /**
-     * Sends the request, retrying as described above. Returns the first response that is not retried (2xx, 3xx,
-     * other 4xx); its body must be closed by the caller.
+     * Sends the request, retrying and following redirects as described above. Returns the first response that is
+     * neither retried nor a redirect (2xx, other 4xx, 3xx without Location); its body must be closed by the caller.
      *
-     * @throws HttpStatusException when the last attempt still got a retried status, or the server asked for a wait
-     *                             longer than the longest backoff
+     * @throws HttpStatusException      when the last attempt still got a retried status, or the server asked for a
+     *                                  wait longer than the longest backoff
+     * @throws RequestRefusedException  when a redirect leads where the guard does not allow
+     * @throws RuntimeException         the guard's refusal of the request itself, before anything is sent
      */
     public HttpResponse<InputStream> send(HttpRequest.Builder request) throws IOException {
         HttpRequest built = request.timeout(timeout).setHeader("User-Agent", userAgent).build();
+        guard.check(built.uri());
+        for (int hop = 0; ; hop++) {
+            HttpResponse<InputStream> response = sendWithRetries(built);
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            URI target = redirectTarget(built, location.get(), response.statusCode(), hop);
+            built = redirected(built, target, response.statusCode());
+        }
+    }
+
+    /** The next hop of a redirect, refused when it leaves what the guard allows. */
+    private URI redirectTarget(HttpRequest from, String location, int status, int hop) throws IOException {
+        String step = from.method() + " " + from.uri() + " answered " + status + " to " + location;
+        if (hop + 1 > MAX_REDIRECTS) {
+            throw new IOException(step + ": more than " + MAX_REDIRECTS + " redirects in a row");
+        }
+        URI target;
+        try {
+            target = from.uri().resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(step + ": not a URL", e);
+        }
+        if ("https".equalsIgnoreCase(from.uri().getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
+            throw new IOException(step + ": a redirect from https to another scheme is not followed");
+        }
+        try {
+            guard.check(target);
+        } catch (RuntimeException refused) {
+            throw new RequestRefusedException(step + "; redirect not followed: " + refused.getMessage(), refused);
+        }
+        return target;
+    }
+
+    /** As browsers and the JDK client do: 303, and 301/302 after a POST, continue with a GET. */
+    private static HttpRequest redirected(HttpRequest from, URI target, int status) {
+        boolean toGet = status == 303 && !from.method().equals("HEAD")
+                || (status == 301 || status == 302) && from.method().equals("POST");
+        HttpRequest.Builder next = HttpRequest.newBuilder(from,
+                (name, value) -> !(toGet && name.equalsIgnoreCase("Content-Type"))).uri(target);
+        return (toGet ? next.GET() : next).build();
+    }
+
+    private HttpResponse<InputStream> sendWithRetries(HttpRequest built) throws IOException {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             awaitTurn();
@@ -140,6 +210,11 @@ public final class PoliteHttp {
         if (until.isAfter(nextStart)) {
             nextStart = until;
         }
+    }
+
+    /** The guard's verdict on a request another HTTP stack (JGit's transport) is about to make. */
+    public void checkAllowed(URI uri) {
+        guard.check(uri);
     }
 
     public String userAgent() {

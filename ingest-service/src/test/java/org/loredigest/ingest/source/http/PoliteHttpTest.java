@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loredigest.ingest.IngestConfig;
+import org.loredigest.ingest.TestPolicy;
+import org.loredigest.ingest.domain.source.SourcePolicy;
 import org.loredigest.ingest.source.http.ScriptedServer.Answer;
 
 /**
@@ -33,10 +35,11 @@ import org.loredigest.ingest.source.http.ScriptedServer.Answer;
 class PoliteHttpTest {
 
     static final String AGENT = "lore-digest-ingest/test (+https://example.org/lore-digest)";
+    static final SourcePolicy LOOPBACK = TestPolicy.loopbackOnly();
 
     final ScriptedServer server = new ScriptedServer();
     final SimulatedTime time = new SimulatedTime(Instant.parse("2026-03-02T10:00:00Z"));
-    final PoliteHttp http = new PoliteHttp(HttpClient.newHttpClient(), AGENT, 10, 4, Duration.ofSeconds(1),
+    final PoliteHttp http = new PoliteHttp(HttpClient.newHttpClient(), LOOPBACK::checkRequest, AGENT, 10, 4, Duration.ofSeconds(1),
             Duration.ofSeconds(60), Duration.ofSeconds(10), time, time);
 
     PoliteHttpTest() throws Exception {
@@ -128,8 +131,9 @@ class PoliteHttpTest {
 
     @Test
     void requestsFromSeveralThreadsStartNoFasterThanTheRate() throws Exception {
-        PoliteHttp limited = new PoliteHttp(HttpClient.newHttpClient(), AGENT, 20, 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), d -> Thread.sleep(d), Clock.systemUTC());
+        PoliteHttp limited = new PoliteHttp(HttpClient.newHttpClient(), LOOPBACK::checkRequest, AGENT, 20, 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), d -> Thread.sleep(d),
+                Clock.systemUTC());
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> done = new ArrayList<>();

@@ -21,6 +21,10 @@ import java.util.stream.StreamSupport;
  * writer appends after each message is removed. Input that does not start with a {@code From } line is
  * read as one bare RFC 5322 message. A message larger than {@code maxMessageBytes} is reported as a
  * {@link MboxFormatException} naming its position, and reading can go on with the next message.
+ *
+ * <p>The limit holds while a line is read, not after: a line that would take the message over it (say 50 MB without a
+ * newline) is read to its end but not kept, so at most {@code maxMessageBytes} plus the 64 KiB read buffer are ever
+ * held, and the next {@code From } line still starts the next message.
  */
 public final class MboxReader implements Iterator<MboxMessage>, Closeable {
 
@@ -85,7 +89,7 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
         if (!started) {
             started = true;
             pendingLineOffset = lines.offset();
-            pendingLine = lines.next();
+            pendingLine = lines.next(maxMessageBytes);
             if (pendingLine == null) {
                 return null;
             }
@@ -100,13 +104,14 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
         ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
         boolean tooLarge = false;
         if (bare) {
-            tooLarge = append(body, pendingLine, tooLarge);
+            tooLarge = lines.lastLineCut() || append(body, pendingLine, tooLarge);
         }
         pendingLine = null;
         byte[] line;
         while (true) {
             long lineOffset = lines.offset();
-            line = lines.next();
+            // room + 1: unquoting may take one '>' off a line that is one byte longer than the room left
+            line = lines.next(tooLarge ? 0 : maxMessageBytes - body.size() + 1);
             if (line == null) {
                 break;
             }
@@ -115,7 +120,7 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
                 pendingLineOffset = lineOffset;
                 break;
             }
-            tooLarge = append(body, unquote(line), tooLarge);
+            tooLarge = lines.lastLineCut() || append(body, unquote(line), tooLarge);
         }
         long messageIndex = index++;
         if (tooLarge) {
@@ -174,14 +179,21 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
         in.close();
     }
 
-    /** Reads lines including their terminator from its own buffer (no per-byte stream calls), tracking the byte offset. */
+    /**
+     * Reads lines including their terminator from its own buffer (no per-byte stream calls), tracking the byte offset.
+     * A line is never held longer than the caller's limit: past it, the rest of the line is skipped as it streams by.
+     */
     private static final class LineReader {
+        /** Kept of a line that was cut: enough to recognise a {@code From } separator. */
+        private static final int CUT_PREFIX = 16;
+
         private final InputStream in;
         private final byte[] buf = new byte[1 << 16];
         private int pos;
         private int limit;
         private long offset;
         private boolean eof;
+        private boolean cut;
 
         LineReader(InputStream in) {
             this.in = in;
@@ -191,18 +203,28 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
             return offset;
         }
 
-        byte[] next() throws IOException {
-            byte[] carry = null;
-            int carryLength = 0;
+        /** Whether the last line returned was longer than its limit, so only its first bytes came back. */
+        boolean lastLineCut() {
+            return cut;
+        }
+
+        /**
+         * The next line with its terminator, or null at the end of the input. A line longer than {@code maxLength}
+         * is read to its end without being kept: its first {@value #CUT_PREFIX} bytes come back and
+         * {@link #lastLineCut()} is true.
+         */
+        byte[] next(int maxLength) throws IOException {
+            cut = false;
+            byte[] kept = null;
+            int keptLength = 0;
+            long lineLength = 0;
             while (true) {
-                if (pos == limit) {
-                    if (eof || !fill()) {
-                        if (carryLength == 0) {
-                            return null;
-                        }
-                        offset += carryLength;
-                        return java.util.Arrays.copyOf(carry, carryLength);
+                if (pos == limit && (eof || !fill())) {
+                    if (lineLength == 0) {
+                        return null;
                     }
+                    offset += lineLength;
+                    return java.util.Arrays.copyOf(kept, keptLength);
                 }
                 int i = pos;
                 while (i < limit && buf[i] != '\n') {
@@ -211,23 +233,37 @@ public final class MboxReader implements Iterator<MboxMessage>, Closeable {
                 boolean complete = i < limit;
                 int end = complete ? i + 1 : limit;
                 int n = end - pos;
-                if (carry == null && complete) {
+                if (lineLength == 0 && complete && n <= maxLength) {
                     byte[] line = java.util.Arrays.copyOfRange(buf, pos, end);
                     pos = end;
                     offset += n;
                     return line;
                 }
-                if (carry == null) {
-                    carry = new byte[Math.max(256, n * 2)];
-                } else if (carryLength + n > carry.length) {
-                    carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carryLength + n));
+                if (!cut && lineLength + n > maxLength) {
+                    cut = true;
+                    int prefix = (int) Math.min(CUT_PREFIX, lineLength + n);
+                    byte[] start = new byte[prefix];
+                    int fromKept = Math.min(keptLength, prefix);
+                    if (fromKept > 0) {
+                        System.arraycopy(kept, 0, start, 0, fromKept);
+                    }
+                    System.arraycopy(buf, pos, start, fromKept, prefix - fromKept);
+                    kept = start;
+                    keptLength = prefix;
+                } else if (!cut) {
+                    if (kept == null) {
+                        kept = new byte[Math.min(maxLength, Math.max(256, n * 2))];
+                    } else if (keptLength + n > kept.length) {
+                        kept = java.util.Arrays.copyOf(kept, Math.min(maxLength, Math.max(kept.length * 2, keptLength + n)));
+                    }
+                    System.arraycopy(buf, pos, kept, keptLength, n);
+                    keptLength += n;
                 }
-                System.arraycopy(buf, pos, carry, carryLength, n);
-                carryLength += n;
+                lineLength += n;
                 pos = end;
                 if (complete) {
-                    offset += carryLength;
-                    return java.util.Arrays.copyOf(carry, carryLength);
+                    offset += lineLength;
+                    return java.util.Arrays.copyOf(kept, keptLength);
                 }
             }
         }
