@@ -8,20 +8,17 @@ import org.junit.jupiter.api.Test;
 class MessageKeyTest {
 
     @Test
-    void normalisesHeaderValues() {
-        assertThat(MessageKey.normalize(" <20240301.abc@kernel.org> ")).isEqualTo("20240301.abc@kernel.org");
-        assertThat(MessageKey.normalize("<a@b> (comment)")).isEqualTo("a@b");
-        assertThat(MessageKey.normalize("<a\n @b>")).isEqualTo("a@b");
-        assertThat(MessageKey.normalize("bare@id")).isEqualTo("bare@id");
-        assertThat(MessageKey.normalize("<>")).isNull();
-        assertThat(MessageKey.normalize(null)).isNull();
+    void contentKeysAreStableHashes() {
+        byte[] raw = "Subject: no id\n\nx\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(MessageKey.fromContent(raw)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.fromContent(raw.clone()))
+                .hasSize(MessageKey.CONTENT_PREFIX.length() + 64);
     }
 
     @Test
-    void fallsBackToContentHash() {
-        byte[] raw = "Subject: no id\n\nx\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(MessageKey.of(null, raw)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.of("", raw));
-        assertThat(MessageKey.of("<x@y>", raw)).isEqualTo("x@y");
+    void longKeysBecomeShortDocumentIds() {
+        assertThat(MessageKey.documentId("a@b")).isEqualTo("a@b");
+        String longId = "x".repeat(300) + "@b";
+        assertThat(MessageKey.documentId(longId)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.documentId(longId));
     }
 
     @Test

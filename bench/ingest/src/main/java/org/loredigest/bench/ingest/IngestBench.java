@@ -14,12 +14,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.loredigest.events.EventJson;
-import org.loredigest.events.MessageKey;
 import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
 import org.loredigest.ingest.domain.source.SourceOutput;
 import org.loredigest.ingest.domain.source.SourceRunner;
@@ -68,7 +67,7 @@ public final class IngestBench {
         System.out.printf("epoch: %,d messages, %.1f MB from %d mbox files under %s%n", contents.messages().size(),
                 contents.bytes() / 1e6, mboxes.size(), corpus);
         List<String> keys = contents.messages().stream()
-                .map(raw -> MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw)).toList();
+                .map(raw -> RecordKeys.of(raw)).toList();
 
         try {
             run(rounds, warmUps, work, contents, keys);
