@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * Message-ID handling as public-inbox and b4 do it: ids are compared without angle brackets and surrounding
@@ -55,6 +56,14 @@ public final class MessageIds {
             }
         }
         return id.isEmpty() ? null : id;
+    }
+
+    /**
+     * The normalised Message-ID of a raw message, read from its header exactly as {@link MailParser} reads it (so a
+     * record key derived from it is the parsed mail's id); {@code null} when it has none.
+     */
+    public static String ofMessage(byte[] raw) {
+        return normalize(RawHeader.scan(raw).get("message-id"));
     }
 
     /**

@@ -1,13 +1,12 @@
 package org.loredigest.ingest.domain.dedup;
 
 import org.loredigest.events.MessageKey;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.mail.MessageIds;
 
 /**
- * The record key a mail is first offered under: its Message-ID by kernel-mail's rule (the same the parser applies,
- * so the key, the Elasticsearch id and the thread links agree), else a hash of its bytes. {@link DuplicateFilter}
- * may replace it by the content digest when another mail already holds the Message-ID.
+ * The record key a mail is first offered under: its Message-ID read and normalised by kernel-mail exactly as the
+ * parser does (so the key, the Elasticsearch id and the thread links agree), else a hash of its bytes.
+ * {@link DuplicateFilter} may replace it by the content digest when another mail already holds the Message-ID.
  */
 public final class RecordKeys {
 
@@ -15,7 +14,7 @@ public final class RecordKeys {
     }
 
     public static String of(byte[] raw) {
-        String id = MessageIds.normalize(RawHeaders.first(raw, "Message-ID"));
+        String id = MessageIds.ofMessage(raw);
         return id != null ? id : MessageKey.fromContent(raw);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.loredigest.events.MessageKey;
@@ -29,6 +30,17 @@ class RecordKeysTest {
         byte[] raw = mail(spelling, "body\n");
         assertThat(RecordKeys.of(raw)).isEqualTo(ID)
                 .isEqualTo(new MailParser().parse(raw, Instant.parse("2024-03-01T12:00:00Z")).messageId());
+    }
+
+    @Test
+    void eightBitBytesInTheIdGiveTheParsersIdToo() {
+        byte[] head = "From: Jane <jane@example.org>\nSubject: x\nMessage-ID: <caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "@example.org>\n\nbody\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, raw, 0, head.length);
+        raw[head.length] = (byte) 0xe9; // windows-1252 'é', not UTF-8
+        System.arraycopy(tail, 0, raw, head.length + 1, tail.length);
+        assertThat(RecordKeys.of(raw)).isEqualTo(new MailParser().parse(raw, Instant.parse("2024-03-01T12:00:00Z")).messageId());
     }
 
     @ParameterizedTest
