@@ -20,10 +20,4 @@ class MessageKeyTest {
         String longId = "x".repeat(300) + "@b";
         assertThat(MessageKey.documentId(longId)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.documentId(longId));
     }
-
-    @Test
-    void deadLetterTwins() {
-        assertThat(Topics.deadLetterOf(Topics.MAIL_PARSED)).isEqualTo(Topics.MAIL_PARSED_DLQ);
-        assertThat(Topics.ALL).allSatisfy(t -> assertThat(t).matches("lore\\.[a-z]+\\.[a-z]+\\.v\\d+(\\.dlq)?"));
-    }
 }
