@@ -27,7 +27,8 @@ import org.loredigest.events.Topics;
  * The one way topics come to exist: every service calls it at start-up with the same specs ({@link Topics#SPECS}),
  * so a fresh cluster works without a provisioning step and the topics look the same whichever service started first.
  * Missing topics are created with the spec's partitions and configs; topics that exist (made by an older version,
- * by hand, or auto-created by the broker with its defaults) get the spec's configs set where they differ. Partition
+ * by hand, or auto-created by the broker with its defaults) get the spec's configs set where they differ or are only
+ * inherited from the broker. Partition
  * counts of existing topics are left alone: adding partitions moves keys to other partitions.
  */
 public final class TopicBootstrap {
@@ -103,7 +104,10 @@ public final class TopicBootstrap {
         return created;
     }
 
-    /** Sets every spec config that a topic lacks or holds with another value. */
+    /**
+     * Sets every spec config that a topic does not hold as its own value (a value inherited from the broker's defaults
+     * counts as missing: those differ per cluster), then waits until the broker answers with the new values.
+     */
     private static Map<String, Map<String, String>> alignConfigs(Admin admin, Collection<TopicSpec> specs)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<ConfigResource, TopicSpec> byResource = new LinkedHashMap<>();
@@ -112,14 +116,38 @@ public final class TopicBootstrap {
         if (byResource.isEmpty()) {
             return Map.of();
         }
-        Map<ConfigResource, Config> current = describe(admin, byResource.keySet());
-        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
         Map<String, Map<String, String>> altered = new LinkedHashMap<>();
-        byResource.forEach((resource, spec) -> {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = differences(describe(admin, byResource.keySet()),
+                byResource, altered);
+        if (changes.isEmpty()) {
+            return altered;
+        }
+        try {
+            admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not set topic configs " + altered + ": " + e.getCause(), e);
+        }
+        // the answer comes from the controller; brokers learn of the change a moment later
+        for (int attempt = 1; !differences(describe(admin, byResource.keySet()), byResource, new HashMap<>()).isEmpty();
+             attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("topic configs " + altered + " were set but did not take effect");
+            }
+            Thread.sleep(250);
+        }
+        return altered;
+    }
+
+    /** The operations that give each topic its spec's configs; what they set is added to {@code altered}. */
+    private static Map<ConfigResource, Collection<AlterConfigOp>> differences(Map<ConfigResource, Config> current,
+            Map<ConfigResource, TopicSpec> specs, Map<String, Map<String, String>> altered) {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        specs.forEach((resource, spec) -> {
             List<AlterConfigOp> ops = new ArrayList<>();
             spec.configs().forEach((name, value) -> {
                 ConfigEntry entry = current.get(resource).get(name);
-                if (entry == null || !value.equals(entry.value())) {
+                if (entry == null || entry.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG
+                        || !value.equals(entry.value())) {
                     ops.add(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET));
                     altered.computeIfAbsent(spec.name(), k -> new LinkedHashMap<>()).put(name, value);
                 }
@@ -128,14 +156,7 @@ public final class TopicBootstrap {
                 changes.put(resource, ops);
             }
         });
-        if (!changes.isEmpty()) {
-            try {
-                admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("could not set topic configs " + altered + ": " + e.getCause(), e);
-            }
-        }
-        return altered;
+        return changes;
     }
 
     /** Configs of the topics; a topic just created may take a moment to be known to the broker that answers. */
