@@ -8,13 +8,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "lore.classify")
 public interface ClassifyConfig {
 
-    /** Partitions of the topics this service creates when they are missing. */
-    @WithDefault("3")
-    int topicPartitions();
-
+    /** Replicas of the topics it creates (also Kafka Streams' internal topics); the same for every service. */
     @WithDefault("1")
     short topicReplicationFactor();
 
+    /** Create missing topics and set their configs at start-up (as {@code Topics.SPECS} says). */
     @WithDefault("true")
     boolean createTopics();
 

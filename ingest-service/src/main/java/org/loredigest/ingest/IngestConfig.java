@@ -16,14 +16,11 @@ public interface IngestConfig {
     @WithDefault("10485760")
     int maxMessageBytes();
 
-    /** Topics this service writes are created with this many partitions when missing. */
-    @WithDefault("3")
-    int topicPartitions();
-
+    /** Replicas of the topics it creates; the same for every service of a deployment. */
     @WithDefault("1")
     short topicReplicationFactor();
 
-    /** Create missing topics at start-up. */
+    /** Create missing topics and set their configs at start-up (as {@code Topics.SPECS} says). */
     @WithDefault("true")
     boolean createTopics();
 

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.loredigest.events.MessageKey;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.mail.hostile.HostileMail;
 import org.loredigest.mail.mbox.MboxrdWriter;
 import org.loredigest.mail.hostile.MutationKind;
@@ -72,7 +71,7 @@ record HostileBatch(List<Item> items, byte[] mbox, Map<MutationKind, Integer> ki
             if (bytes.length > maxMessageBytes) {
                 expected = Outcome.DEAD_LETTERED;
             } else {
-                String identity = MessageKey.of(RawHeaders.first(bytes, "Message-ID"), bytes) + " " + ContentDigest.of(bytes);
+                String identity = RecordKeys.of(bytes) + " " + ContentDigest.of(bytes);
                 expected = published.add(identity) ? Outcome.PUBLISHED : Outcome.DUPLICATE;
             }
             items.add(new Item(labels.get(i), labels.get(i).startsWith("good"), keys.get(i), bytes, expected));

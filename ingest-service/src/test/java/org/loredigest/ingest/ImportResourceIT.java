@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.Topics;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
 import org.loredigest.testkit.KafkaTestResource;
@@ -52,8 +53,7 @@ class ImportResourceIT {
         assertThat(keys).hasSize(330);
         var byKey = records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> r));
         for (MboxMessage message : expected) {
-            String id = org.loredigest.events.MessageKey.of(
-                    org.loredigest.ingest.domain.RawHeaders.first(message.raw(), "Message-ID"), message.raw());
+            String id = RecordKeys.of(message.raw());
             ConsumerRecord<String, byte[]> record = byKey.get(id);
             assertThat(record).as("record for %s", id).isNotNull();
             assertThat(Arrays.equals(record.value(), message.raw())).as("bytes of %s untouched", id).isTrue();

@@ -15,9 +15,6 @@ public interface ReportConfig {
     @WithDefault("PT10M")
     Duration indexRetryFor();
 
-    @WithDefault("3")
-    int topicPartitions();
-
     /** When weekly digests are made (Quarkus cron, UTC); each covers the previous Monday..Sunday. */
     @WithDefault("0 0 6 ? * MON")
     String weeklyCron();
@@ -29,9 +26,11 @@ public interface ReportConfig {
     @WithDefault("http://localhost:8083")
     String publicUrl();
 
+    /** Replicas of the topics it creates; the same for every service of a deployment. */
     @WithDefault("1")
     short topicReplicationFactor();
 
+    /** Create missing topics and set their configs at start-up (as {@code Topics.SPECS} says). */
     @WithDefault("true")
     boolean createTopics();
 

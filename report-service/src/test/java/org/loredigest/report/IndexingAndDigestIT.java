@@ -46,10 +46,13 @@ class IndexingAndDigestIT {
     @Test
     void indexesEachMailOnceAndCountsThem() throws Exception {
         String list = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        List<MailParsed> mails = List.of(
-                mail(list, "a", "2024-03-01T10:00:00Z"),
+        MailParsed a = mail(list, "a", "2024-03-01T10:00:00Z");
+        // a different mail reusing a's Message-ID: ingest keyed it by its content digest, so it is a mail of its own
+        MailParsed reusesA = withKey(mail(list, "a", "2024-03-03T12:00:00Z"), "sha256:0123456789abcdef-" + list);
+        List<MailParsed> mails = List.of(a,
                 mail(list, "b", "2024-03-01T23:59:59Z"),
-                mail(list, "c", "2024-03-03T00:00:00Z"));
+                mail(list, "c", "2024-03-03T00:00:00Z"),
+                reusesA);
         try (var producer = producer()) {
             for (int round = 0; round < 2; round++) { // the second round is a re-delivery
                 for (MailParsed m : mails) {
@@ -59,14 +62,19 @@ class IndexingAndDigestIT {
             producer.send(new ProducerRecord<>(Topics.MAIL_PARSED, "broken-" + list, "{not json".getBytes(StandardCharsets.UTF_8))).get();
         }
 
-        awaitCount(list, 3);
+        awaitCount(list, 4);
         Thread.sleep(2000); // give duplicates a chance to show up
-        assertThat(count(list)).isEqualTo(3);
+        assertThat(count(list)).isEqualTo(4);
+        for (MailParsed m : List.of(a, reusesA)) {
+            JsonNode doc = elasticsearch.get(g -> g.index(IndexSpec.MAILS.alias()).id(m.key()), JsonNode.class).source();
+            assertThat(doc.get("messageId").asText()).isEqualTo(a.messageId());
+            assertThat(doc.get("date").asText()).isEqualTo(m.date().toString());
+        }
 
         JsonPath digest = given().when().get("/api/digest?list=" + list + "&from=2024-03-01&to=2024-03-03")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(digest.getLong("total")).isEqualTo(3);
-        assertThat(digest.getList("perDay.count", Long.class)).containsExactly(2L, 0L, 1L);
+        assertThat(digest.getLong("total")).isEqualTo(4);
+        assertThat(digest.getList("perDay.count", Long.class)).containsExactly(2L, 0L, 2L);
         assertThat(digest.getList("perList.key")).containsExactly(list);
         assertThat(digest.getList("perListId.key")).containsExactly("linux-mm.kvack.org");
         assertGrimoireLabAuthorFields(mails.get(0));
@@ -87,6 +95,12 @@ class IndexingAndDigestIT {
         return new MailParsed(messageId, messageId, false, list, List.of("linux-mm.kvack.org"), "[PATCH] " + id,
                 "Dev", "dev@Example.org", false, Instant.parse(date), true, 330, null, List.of(), "test", "0",
                 Instant.now(), 100, List.of());
+    }
+
+    private static MailParsed withKey(MailParsed m, String key) {
+        return new MailParsed(key, m.messageId(), m.messageIdMissing(), m.list(), m.listIds(), m.subject(), m.fromName(),
+                m.fromEmail(), m.authorBot(), m.date(), m.dateFromHeader(), m.utcOffsetMinutes(), m.inReplyTo(),
+                m.references(), m.source(), m.sourcePosition(), m.receivedAt(), m.sizeBytes(), m.problems());
     }
 
     /** The field names GrimoireLab's mailing-list dashboards query. */

@@ -54,8 +54,8 @@ public final class TopicBuilder {
         List<Participant> participants = participants(messages);
         String list = lists.iterator().next();
         return new ThreadClassified(view.threadId(), version, updatedAt, List.copyOf(lists), List.copyOf(listIds),
-                first.title(), first.subject(), view.threadId(), view.rootMissing(),
-                view.rootMissing() ? "MISSING" : first.kind(), link(list, view.threadId()), participants.get(0), participants,
+                first.title(), first.subject(), view.rootMessageId(), view.rootMissing(),
+                view.rootMissing() ? "MISSING" : first.kind(), link(list, view.rootMessageId()), participants.get(0), participants,
                 messages.size(), bots, firstActivity, lastActivity, series(view), labels.type().toLabel(),
                 labels.severity().toLabel(), labels.security().toLabel(), labels.fixStatus().toLabel(), labels.subsystems(),
                 summary, changes(messages), trailers(messages), reviewers(messages, first.fromEmail()),
@@ -169,7 +169,7 @@ public final class TopicBuilder {
             plus += m.insertions();
             minus += m.deletions();
             for (ThreadMessage.FileStat f : m.files()) {
-                if (files.size() < MAX_FILES && seen.add(f.path() + "\n" + m.messageId())) {
+                if (files.size() < MAX_FILES && seen.add(f.path() + "\n" + m.key())) {
                     files.add(new ThreadClassified.FileChange(f.path(), f.insertions(), f.deletions(), m.messageId()));
                 }
             }

@@ -49,7 +49,10 @@ public class ClassifyTopology {
     /** Per bucket: what was last published for each topic cut from it (the messages are kept apart). */
     public static final String BUCKET_STORE = "thread-buckets";
     public static final String BUCKET_INDEX_STORE = "thread-bucket-index";
-    /** One record per message, keyed {@code bucket NUL message-id}: adding a message never rewrites its thread. */
+    /**
+     * One record per message, keyed {@code bucket NUL record-key} (the Message-ID, unless another mail holds it):
+     * adding a message never rewrites its thread.
+     */
     public static final String MESSAGE_STORE = "thread-messages";
     /** Buckets changed since the last flush. */
     public static final String DIRTY_STORE = "thread-dirty";
@@ -68,7 +71,7 @@ public class ClassifyTopology {
      */
     public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
     /** A message or a full draft of a long thread can exceed the broker's default 1 MB per changelog record. */
-    static final Map<String, String> CHANGELOG_CONFIG = Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024));
+    static final Map<String, String> CHANGELOG_CONFIG = Map.of("max.message.bytes", String.valueOf(Topics.MAX_MESSAGE_BYTES));
 
     private final ThreadBook book;
     private final ObjectMapper json;

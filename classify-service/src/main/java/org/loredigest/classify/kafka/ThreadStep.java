@@ -26,7 +26,7 @@ import org.loredigest.events.Topics;
 
 /**
  * Thread state. Input is keyed by bucket (the oldest reference). A message is stored on its own (key
- * {@code bucket NUL message-id}, so adding one costs one small write, not a rewrite of the thread) and marks its bucket
+ * {@code bucket NUL record-key}, so adding one costs one small write, not a rewrite of the thread) and marks its bucket
  * dirty; every {@code flushInterval} the dirty buckets are re-threaded and the drafts of the topics that changed go out
  * keyed by title for the series stage. Messages of one thread that arrive within one interval are therefore
  * classified once, and the published record reflects all of them.
@@ -76,13 +76,16 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
             if (known != null) {
                 key = known;
             }
-            if (messages.get(messageKey(key, message.messageId())) != null) {
+            if (messages.get(messageKey(key, message.key())) != null) {
                 return; // re-delivery: nothing changes
             }
-            messages.put(messageKey(key, message.messageId()), message);
-            bucketOf.put(message.messageId(), key);
-            if (!key.equals(message.messageId()) && dirtyOrKnown(message.messageId())) {
-                rehome(message.messageId(), key);
+            messages.put(messageKey(key, message.key()), message);
+            // replies name Message-IDs: only the mail holding an id answers for it (not another mail reusing it)
+            if (message.holdsMessageId()) {
+                bucketOf.put(message.messageId(), key);
+                if (!key.equals(message.messageId()) && dirtyOrKnown(message.messageId())) {
+                    rehome(message.messageId(), key);
+                }
             }
             dirty.put(key, "");
         } catch (RuntimeException e) {
@@ -101,9 +104,11 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
     private void rehome(String early, String target) {
         List<ThreadMessage> moved = load(early);
         for (ThreadMessage m : moved) {
-            messages.delete(messageKey(early, m.messageId()));
-            messages.putIfAbsent(messageKey(target, m.messageId()), m);
-            bucketOf.put(m.messageId(), target);
+            messages.delete(messageKey(early, m.key()));
+            messages.putIfAbsent(messageKey(target, m.key()), m);
+            if (m.holdsMessageId()) {
+                bucketOf.put(m.messageId(), target);
+            }
         }
         Bucket earlyBucket = published.get(early);
         Bucket targetBucket = published.get(target);
@@ -152,8 +157,8 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
         return out;
     }
 
-    static String messageKey(String bucketKey, String messageId) {
-        return bucketKey + SEPARATOR + messageId;
+    static String messageKey(String bucketKey, String recordKey) {
+        return bucketKey + SEPARATOR + recordKey;
     }
 
     private byte[] bytes(ThreadMessage message) {

@@ -3,16 +3,17 @@ package org.loredigest.classify.kafka;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.loredigest.classify.ClassifyConfig;
-import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
 
-/** Creates the topics this service reads and writes when missing. */
+/** Creates the pipeline's topics when missing and sets their configs, from the specs every service shares. */
 @ApplicationScoped
 public class TopicsAtStartup {
+
+    private static final Logger LOG = Logger.getLogger(TopicsAtStartup.class);
 
     private final ClassifyConfig config;
     private final String bootstrapServers;
@@ -25,16 +26,10 @@ public class TopicsAtStartup {
     // runs before Kafka Streams starts: the topology needs its source and sink topics to exist
     void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
         if (config.createTopics()) {
-            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers),
-                    List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ, Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ,
-                            Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ),
-                    config.topicPartitions(), config.topicReplicationFactor(),
-                    Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024)));
-            // one answer per thread id is all a reader or the summary cache needs
-            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED),
-                    config.topicPartitions(), config.topicReplicationFactor(), Map.of("cleanup.policy", "compact"));
-            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED_DLQ),
-                    config.topicPartitions(), config.topicReplicationFactor(), Map.of());
+            var outcome = TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), config.topicReplicationFactor());
+            if (outcome.changedAnything()) {
+                LOG.info(outcome.summary());
+            }
         }
     }
 }

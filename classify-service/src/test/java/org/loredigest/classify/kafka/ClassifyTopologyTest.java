@@ -38,7 +38,48 @@ class ClassifyTopologyTest {
                     .anySatisfy(reason -> assertThat(reason).contains("empty"));
             assertThat(letters.get(0).headers().lastHeader("lore.dlq.stage").value())
                     .isEqualTo(ParseStep.STAGE.getBytes(StandardCharsets.UTF_8));
-            assertThat(run.topics()).containsOnlyKeys("a@x");
+            // the key is the mail's identity: a mail keyed by its digest is not the one its Message-ID names
+            assertThat(run.topics()).containsOnlyKeys("sha256:abc");
+            assertThat(run.topics().get("sha256:abc").rootMessageId()).isEqualTo("a@x");
+        }
+    }
+
+    @Test
+    void twoDifferentMailsWithOneMessageIdAreBothInTheirThreads() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            run.send("cgroups", mail("root@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix foo", null, null,
+                    patchBody("Fix foo.", "mm/memcontrol.c")));
+            run.send("cgroups", mail("dup@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 11:00:00 +0000",
+                    "Re: [PATCH] mm: fix foo", "root@x", "root@x", "Reviewed-by: R One <r1@example.org>\n"));
+            // another mail reusing dup@x: ingest published it under its content digest
+            run.send("sha256:second", "cgroups", mail("dup@x", "R Two <r2@example.org>", "Mon, 4 Mar 2024 12:00:00 +0000",
+                    "Re: [PATCH] mm: fix foo", "root@x", "root@x", "Tested-by: R Two <r2@example.org>\n"));
+            // a reply to dup@x hangs below the mail that holds the id
+            run.send("cgroups", mail("answer@x", DEV, "Mon, 4 Mar 2024 13:00:00 +0000", "Re: [PATCH] mm: fix foo",
+                    "dup@x", "root@x dup@x", "Thanks.\n"));
+            // an unrelated thread starter reusing root@x starts a thread of its own
+            run.send("sha256:third", "cgroups", mail("root@x", "Other <other@example.org>", "Tue, 5 Mar 2024 10:00:00 +0000",
+                    "[PATCH] net: unrelated", null, null, patchBody("Unrelated.", "net/core/dev.c")));
+
+            assertThat(run.topics()).containsOnlyKeys("root@x", "sha256:third");
+            ThreadClassified thread = run.topics().get("root@x");
+            assertThat(thread.messageCount()).isEqualTo(4);
+            assertThat(thread.activity()).extracting(ThreadClassified.MessageActivity::key)
+                    .containsExactly("root@x", "dup@x", "sha256:second", "answer@x");
+            assertThat(thread.activity()).extracting(ThreadClassified.MessageActivity::messageId)
+                    .containsExactly("root@x", "dup@x", "dup@x", "answer@x");
+            assertThat(thread.activity()).extracting(ThreadClassified.MessageActivity::authorEmail)
+                    .containsExactly("dev@example.org", "r1@example.org", "r2@example.org", "dev@example.org");
+            ThreadClassified other = run.topics().get("sha256:third");
+            assertThat(other.messageCount()).isEqualTo(1);
+            assertThat(other.title()).isEqualTo("net: unrelated");
+            assertThat(other.rootMessageId()).isEqualTo("root@x");
+            assertThat(other.link().messageId()).isEqualTo("root@x");
+
+            long published = run.history().size();
+            run.send("sha256:second", "cgroups", mail("dup@x", "R Two <r2@example.org>", "Mon, 4 Mar 2024 12:00:00 +0000",
+                    "Re: [PATCH] mm: fix foo", "root@x", "root@x", "Tested-by: R Two <r2@example.org>\n"));
+            assertThat(run.history()).as("re-delivery publishes nothing").hasSize((int) published);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.loredigest.events.MailReceived;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 
 /**
  * One import of local mail (an upload, a file, a maildir): every message becomes a {@link MailReceived} unless it is
@@ -53,7 +54,7 @@ public final class ImportSession {
         }
         String key;
         if (filter == null) {
-            key = org.loredigest.events.MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw);
+            key = RecordKeys.of(raw);
         } else {
             DuplicateFilter.Admission admission = filter.admit(raw, claimToken);
             if (!admission.isNew()) {

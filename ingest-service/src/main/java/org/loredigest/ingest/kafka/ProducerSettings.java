@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.loredigest.events.Topics;
 
 /**
  * The producer settings of ingest-service, in one place for the service, its tests and the benchmark: idempotent,
@@ -15,8 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ProducerSettings {
 
-    /** Room for the largest accepted message plus headers. */
-    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    /** Room for the largest accepted message plus headers: what the topics take ({@link Topics#MAX_MESSAGE_BYTES}). */
+    public static final int MAX_RECORD_BYTES = Topics.MAX_MESSAGE_BYTES;
 
     private ProducerSettings() {
     }

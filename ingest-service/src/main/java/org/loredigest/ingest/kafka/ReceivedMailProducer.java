@@ -6,21 +6,18 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
 import org.loredigest.ingest.IngestConfig;
 
 /**
  * Owns the idempotent producer of uploads and imports (acks=all), hands out the transactional producers of sources
- * ({@link ProducerSettings}) and makes sure the topics the service writes exist.
+ * ({@link ProducerSettings}) and makes sure the pipeline's topics exist as {@code Topics.SPECS} says.
  */
 @ApplicationScoped
 public class ReceivedMailProducer {
@@ -38,10 +35,11 @@ public class ReceivedMailProducer {
 
     void onStart(@Observes StartupEvent event) {
         if (config.createTopics()) {
-            ensureTopics(List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ), config.topicPartitions(),
-                    Map.of("max.message.bytes", String.valueOf(ProducerSettings.MAX_RECORD_BYTES)));
-            // One small record per source; only the latest matters.
-            ensureTopics(List.of(Topics.INGEST_CHECKPOINTS), 1, Map.of("cleanup.policy", "compact"));
+            var outcome = TopicBootstrap.ensure(Map.of("bootstrap.servers", kafkaConfig.get("bootstrap.servers")),
+                    config.topicReplicationFactor());
+            if (outcome.changedAnything()) {
+                LOG.info(outcome.summary());
+            }
         }
     }
 
@@ -72,15 +70,6 @@ public class ReceivedMailProducer {
     void onStop(@Observes ShutdownEvent event) {
         if (producer != null) {
             producer.close(Duration.ofSeconds(30));
-        }
-    }
-
-    private void ensureTopics(List<String> topics, int partitions, Map<String, String> topicConfig) {
-        Map<String, Object> admin = new HashMap<>();
-        admin.put("bootstrap.servers", kafkaConfig.get("bootstrap.servers"));
-        var created = TopicBootstrap.ensure(admin, topics, partitions, config.topicReplicationFactor(), topicConfig);
-        if (!created.isEmpty()) {
-            LOG.infof("created topics %s", created);
         }
     }
 }

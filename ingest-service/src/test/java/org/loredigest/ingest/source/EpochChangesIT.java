@@ -21,10 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.MailHeaders;
-import org.loredigest.events.MessageKey;
 import org.loredigest.events.Topics;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
 import org.loredigest.ingest.domain.source.SourceOutput;
 import org.loredigest.ingest.domain.source.SourceRunner;
@@ -172,7 +171,7 @@ class EpochChangesIT {
     }
 
     private static String key(byte[] raw) {
-        return MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw);
+        return RecordKeys.of(raw);
     }
 
     private static List<byte[]> firstMessages(String mbox, int n) throws Exception {

@@ -22,8 +22,8 @@ import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.MailReceived;
 import org.loredigest.events.MessageKey;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
 import org.loredigest.ingest.domain.source.CheckpointedSink;
 import org.loredigest.ingest.domain.source.SourceRunner;
@@ -76,7 +76,7 @@ class GitSourceIT {
             byte[] newMail = firstMessageOf("cgroups-2024-05.mbox");
             lore.deliver(newMail);
             assertThat(runner.pollOnce()).isEqualTo(1);
-            String newKey = MessageKey.of(RawHeaders.first(newMail, "Message-ID"), newMail);
+            String newKey = RecordKeys.of(newMail);
             List<ConsumerRecord<String, byte[]>> after = SourceHarness.published(sourcePrefix, 414);
             assertThat(after).hasSize(414);
             assertThat(after).filteredOn(r -> r.key().equals(newKey)).hasSize(1);

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailHeaders;
-import org.loredigest.events.MessageKey;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
 import org.loredigest.ingest.domain.source.SourceRunner;
 import org.loredigest.ingest.domain.source.SourceSpec;
@@ -82,7 +81,7 @@ class HttpSourceIT {
             byte[] newMail = arrivingNow(GitSourceIT.firstMessageOf("cgroups-2024-08.mbox"));
             lore.deliver(newMail);
             assertThat(http.pollOnce()).as("%s", http.stats().snapshot()).isEqualTo(1);
-            String newKey = MessageKey.of(RawHeaders.first(newMail, "Message-ID"), newMail);
+            String newKey = RecordKeys.of(newMail);
             List<ConsumerRecord<String, byte[]>> after = SourceHarness.published(sourceLabel, 255);
             ConsumerRecord<String, byte[]> followed = after.stream().filter(r -> r.key().equals(newKey)).findFirst()
                     .orElseThrow();

@@ -23,11 +23,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailHeaders;
-import org.loredigest.events.MessageKey;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.TestPolicy;
 import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.source.CheckpointedSink;
 import org.loredigest.ingest.domain.source.SourceReader;
 import org.loredigest.ingest.domain.source.SourceRunner;
@@ -103,7 +103,7 @@ final class SourceHarness {
                 try (TreeWalk m = TreeWalk.forPath(objects, "m", commit.getTree())) {
                     if (m != null) {
                         byte[] raw = objects.open(m.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-                        messages.putIfAbsent(MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw), raw);
+                        messages.putIfAbsent(RecordKeys.of(raw), raw);
                     }
                 }
             }

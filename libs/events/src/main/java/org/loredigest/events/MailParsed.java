@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A received mail was parsed. Value of {@link Topics#MAIL_PARSED}, keyed by {@link #key()}.
  *
- * @param key               same key as the {@link MailReceived} it came from
+ * @param key               same key as the {@link MailReceived} it came from: the mail's identity downstream (its
+ *                          {@code lore-mails} document id, its place in thread state), equal to {@code messageId}
+ *                          unless the mail had none or another mail held its Message-ID first (see {@link MessageKey})
  * @param messageId         normalised Message-ID; for mail without one, the content-derived key
  * @param messageIdMissing  true when the mail had no usable Message-ID header
  * @param list              short lore list name the mail was received on

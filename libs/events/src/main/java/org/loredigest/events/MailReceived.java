@@ -7,7 +7,8 @@ import java.util.Objects;
  * A mail arrived from a source. On {@link Topics#MAIL_RECEIVED} the record key is {@link #key()}, the value is
  * {@link #raw()} byte for byte, and the other fields travel as {@link MailHeaders}.
  *
- * @param key            {@link MessageKey#of} the mail's Message-ID (or content hash)
+ * @param key            the mail's identity: its normalised Message-ID, else (no usable id, or another mail already
+ *                       published under it) a content hash, see {@link MessageKey}
  * @param list           short lore list name, e.g. {@code cgroups}
  * @param source         where it came from ({@link MailHeaders#SOURCE})
  * @param sourcePosition position inside the source

@@ -9,15 +9,16 @@ import java.util.List;
  * consumer upserts by key and keeps the record with the highest {@link #version()}. A {@code null} value (tombstone)
  * means the thread id no longer names a topic: its messages were re-homed into another thread.
  *
- * @param threadId        normalised Message-ID of the thread root, or of the revision's cover letter / first patch
- *                        when a new revision was posted as a reply to an older one
+ * @param threadId        record key of the thread root (its normalised Message-ID, unless another mail held that id
+ *                        first), or of the revision's cover letter / first patch when a new revision was posted as a
+ *                        reply to an older one; the Message-ID of a root that was referenced but never seen
  * @param version         grows by one on every publication of this thread id
  * @param updatedAt       receipt time of the newest message that changed the topic
  * @param lists           short lore list names the messages were received on, e.g. {@code linux-mm}
  * @param listIds         List-Id values seen in the thread, dotted form
  * @param title           subject of the root without reply markers and bracketed prefixes
  * @param subject         full subject of the root (or of the earliest message when the root was never seen)
- * @param rootMessageId   the root message; may name a ghost (referenced but never seen)
+ * @param rootMessageId   the root's Message-ID (what lore links use); may name a ghost (referenced but never seen)
  * @param rootMissing     the root message was never seen
  * @param rootKind        what the root is (kernel-mail {@code MailKind}: PATCH, COVER_LETTER, BUG_REPORT, ...)
  * @param link            where to read it on lore
@@ -300,9 +301,23 @@ public record ThreadClassified(
      *                    {@value #QUOTE_LIMIT} characters; null when there is none
      * @param parentId    the mail it answers by its headers (last reference), whether or not that mail is in this
      *                    topic; null for a mail that answers none
+     * @param key         the mail's record key, its identity (its document id in {@code lore-mails}): the Message-ID,
+     *                    unless another mail held that id first; then its content digest, and two entries share
+     *                    {@code messageId}. Records written before the field existed read as {@code messageId}.
      */
     public record MessageActivity(String messageId, Instant date, String authorEmail, boolean bot, boolean maintainer,
-                                  String role, int version, String tone, String quote, String parentId) {
+                                  String role, int version, String tone, String quote, String parentId, String key) {
+
+        public MessageActivity {
+            key = key == null ? messageId : key;
+        }
+
+        /** A mail whose key is its Message-ID. */
+        public MessageActivity(String messageId, Instant date, String authorEmail, boolean bot, boolean maintainer,
+                               String role, int version, String tone, String quote, String parentId) {
+            this(messageId, date, authorEmail, bot, maintainer, role, version, tone, quote, parentId, messageId);
+        }
+
         public static final String POSTING = "posting";
         public static final String REPORT = "report";
         public static final String REPLY = "reply";

@@ -1,13 +1,26 @@
 package org.loredigest.events;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Every Kafka topic of the pipeline. Names follow {@code lore.<entity>.<past-tense fact>.v<N>}; each topic has a
  * dead-letter twin with the suffix {@value #DEAD_LETTER_SUFFIX} that receives what could not be processed, with the
- * reason.
+ * reason. {@link #SPECS} says how each is made; every service creates and checks them from there at start-up
+ * ({@code kafka.TopicBootstrap}).
  */
 public final class Topics {
+
+    /**
+     * Largest record on any topic: a 10 MiB mail with its headers, the parsed record or a long thread's classified
+     * record, or a dead letter carrying either (the broker's default is 1 MB). Producers set {@code max.request.size}
+     * and consumers {@code max.partition.fetch.bytes} to this.
+     */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    /** Partitions of a data topic when it is created. */
+    public static final int PARTITIONS = 3;
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -42,7 +55,28 @@ public final class Topics {
             THREAD_CLASSIFIED, THREAD_CLASSIFIED_DLQ,
             THREAD_SUMMARISED, THREAD_SUMMARISED_DLQ);
 
+    /** Every topic with its partitions and configs, the data topics of {@link #ALL} and {@link #INGEST_CHECKPOINTS}. */
+    public static final List<TopicSpec> SPECS = Stream.concat(
+            ALL.stream().map(name -> new TopicSpec(name, PARTITIONS, configsOf(name))),
+            // one small record per source; only the latest matters
+            Stream.of(new TopicSpec(INGEST_CHECKPOINTS, 1, Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
+                    "cleanup.policy", "compact")))).toList();
+
     private Topics() {
+    }
+
+    /** The spec of one of the pipeline's topics. */
+    public static TopicSpec spec(String topic) {
+        return SPECS.stream().filter(s -> s.name().equals(topic)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a topic of the pipeline: " + topic));
+    }
+
+    private static Map<String, String> configsOf(String topic) {
+        String maxBytes = String.valueOf(MAX_MESSAGE_BYTES);
+        // one answer per thread id is all a reader or the summary cache needs
+        return topic.equals(THREAD_SUMMARISED)
+                ? Map.of("max.message.bytes", maxBytes, "cleanup.policy", "compact")
+                : Map.of("max.message.bytes", maxBytes);
     }
 
     public static String deadLetterOf(String topic) {

@@ -8,25 +8,16 @@ import org.junit.jupiter.api.Test;
 class MessageKeyTest {
 
     @Test
-    void normalisesHeaderValues() {
-        assertThat(MessageKey.normalize(" <20240301.abc@kernel.org> ")).isEqualTo("20240301.abc@kernel.org");
-        assertThat(MessageKey.normalize("<a@b> (comment)")).isEqualTo("a@b");
-        assertThat(MessageKey.normalize("<a\n @b>")).isEqualTo("a@b");
-        assertThat(MessageKey.normalize("bare@id")).isEqualTo("bare@id");
-        assertThat(MessageKey.normalize("<>")).isNull();
-        assertThat(MessageKey.normalize(null)).isNull();
-    }
-
-    @Test
-    void fallsBackToContentHash() {
+    void contentKeysAreStableHashes() {
         byte[] raw = "Subject: no id\n\nx\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(MessageKey.of(null, raw)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.of("", raw));
-        assertThat(MessageKey.of("<x@y>", raw)).isEqualTo("x@y");
+        assertThat(MessageKey.fromContent(raw)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.fromContent(raw.clone()))
+                .hasSize(MessageKey.CONTENT_PREFIX.length() + 64);
     }
 
     @Test
-    void deadLetterTwins() {
-        assertThat(Topics.deadLetterOf(Topics.MAIL_PARSED)).isEqualTo(Topics.MAIL_PARSED_DLQ);
-        assertThat(Topics.ALL).allSatisfy(t -> assertThat(t).matches("lore\\.[a-z]+\\.[a-z]+\\.v\\d+(\\.dlq)?"));
+    void longKeysBecomeShortDocumentIds() {
+        assertThat(MessageKey.documentId("a@b")).isEqualTo("a@b");
+        String longId = "x".repeat(300) + "@b";
+        assertThat(MessageKey.documentId(longId)).startsWith(MessageKey.CONTENT_PREFIX).isEqualTo(MessageKey.documentId(longId));
     }
 }

@@ -8,10 +8,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * Message-ID handling as public-inbox and b4 do it: ids are compared without angle brackets and surrounding
  * whitespace; a header may carry several ids (References) or junk around the id (In-Reply-To with a comment).
+ *
+ * <p>{@link #normalize} is the one Message-ID rule of the pipeline: ingest-service derives Kafka record keys with it,
+ * the parser the Message-ID that becomes the Elasticsearch document id, and In-Reply-To/References, so that every
+ * spelling of one id names one mail.
  */
 public final class MessageIds {
 
@@ -22,35 +27,49 @@ public final class MessageIds {
     }
 
     /**
-     * The first id in a header value, without brackets; {@code null} when there is none.
-     * {@code "<a@b>"}, {@code " a@b "} and {@code "<a@b> (added by list)"} all give {@code "a@b"}.
+     * The first id in a header value: the innermost angle-bracket pair, without comments and without whitespace
+     * (folding splits long ids; an id never contains whitespace); {@code null} when there is none. Case is kept: the
+     * local part is case-sensitive. {@code "<a@b>"}, {@code " a@b "}, {@code "a@b (comment)"},
+     * {@code "<a@b> (added by list)"}, {@code "<a\n @b>"}, {@code "<<a@b>>"}, {@code "<Name <a@b>>"} and a cut-off
+     * {@code "<a@b"} all give {@code "a@b"}.
      */
     public static String normalize(String headerValue) {
         if (headerValue == null) {
             return null;
         }
+        String id;
         int open = headerValue.indexOf('<');
-        if (open >= 0) {
-            int close = headerValue.indexOf('>', open + 1);
-            if (close > open) {
-                // "<Name <id>" (a broken mailer) means the innermost bracket pair
-                open = headerValue.lastIndexOf('<', close);
+        int close = open < 0 ? -1 : headerValue.indexOf('>', open + 1);
+        if (close > open) {
+            // "<Name <id>" (a broken mailer) and "<<id>>" mean the innermost bracket pair
+            open = headerValue.lastIndexOf('<', close);
+            id = stripInnerWhitespace(headerValue.substring(open + 1, close));
+        } else if (open >= 0) {
+            // the closing bracket was cut off: what follows the last '<', less a trailing comment
+            id = stripInnerWhitespace(withoutComments(headerValue.substring(headerValue.lastIndexOf('<') + 1)));
+        } else {
+            // a bare id, perhaps followed by a comment or other words: its first word
+            id = withoutComments(headerValue).strip();
+            int space = indexOfWhitespace(id);
+            if (space > 0) {
+                id = id.substring(0, space);
             }
-            String id = (close > open ? headerValue.substring(open + 1, close) : headerValue.substring(open + 1)).strip();
-            id = stripInnerWhitespace(id);
-            return id.isEmpty() ? null : id;
-        }
-        String id = headerValue.strip();
-        int space = indexOfWhitespace(id);
-        if (space > 0) {
-            id = id.substring(0, space);
         }
         return id.isEmpty() ? null : id;
     }
 
     /**
-     * All ids of a References-like header in order, without duplicates. Ids are taken from angle brackets;
-     * a value without any brackets is split on whitespace (some mailers write bare ids).
+     * The normalised Message-ID of a raw message, read from its header exactly as {@link MailParser} reads it (so a
+     * record key derived from it is the parsed mail's id); {@code null} when it has none.
+     */
+    public static String ofMessage(byte[] raw) {
+        return normalize(RawHeader.scan(raw).get("message-id"));
+    }
+
+    /**
+     * All ids of a References-like header in order, without duplicates, each read as {@link #normalize} reads one.
+     * Ids are taken from angle brackets; a value without any brackets is split on whitespace after its comments are
+     * removed (some mailers write bare ids).
      */
     public static List<String> parseList(String headerValue) {
         if (headerValue == null || headerValue.isBlank()) {
@@ -65,10 +84,15 @@ public final class MessageIds {
                 break;
             }
             int close = headerValue.indexOf('>', open + 1);
+            sawBracket = true;
             if (close < 0) {
+                // the last id lost its closing bracket: the rest is that id, as normalize reads it
+                String id = normalize(headerValue.substring(open));
+                if (id != null) {
+                    ids.add(id);
+                }
                 break;
             }
-            sawBracket = true;
             open = headerValue.lastIndexOf('<', close);
             String id = stripInnerWhitespace(headerValue.substring(open + 1, close).strip());
             if (!id.isEmpty()) {
@@ -77,7 +101,7 @@ public final class MessageIds {
             pos = close + 1;
         }
         if (!sawBracket) {
-            for (String token : headerValue.strip().split("[\\s,]+")) {
+            for (String token : withoutComments(headerValue).strip().split("[\\s,]+")) {
                 if (token.indexOf('@') > 0) {
                     ids.add(token);
                 }
@@ -112,6 +136,26 @@ public final class MessageIds {
             }
         }
         return -1;
+    }
+
+    /** The value without RFC 5322 comments ({@code (...)}, nested or cut off at the end). */
+    private static String withoutComments(String value) {
+        if (value.indexOf('(') < 0) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        int depth = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Folding sometimes splits a long id over two lines; the id itself never contains whitespace. */

@@ -8,11 +8,14 @@ import org.loredigest.events.MailParsed;
 import org.loredigest.events.MessageKey;
 
 /**
- * One mail as stored in the {@code lore-mails} index; its document id is {@link #documentId()}. Besides the
+ * One mail as stored in the {@code lore-mails} index; its document id is {@link #documentId()}, made from its record
+ * {@code key}: the Message-ID, unless another mail held that id first (then its content digest, and two documents
+ * share {@code messageId}). Besides the
  * contract's fields it carries the author fields GrimoireLab's mailing-list indices use ({@code author_name},
  * {@code author_domain}, {@code author_bot}, {@code grimoire_creation_date}, {@code list}, {@code tz}), so dashboards
  * made for those indices work on this one.
  *
+ * @param key                  the record key the mail travelled under, its identity (see {@code MailParsed#key})
  * @param authorName           GrimoireLab {@code author_name}: the display name, else the address
  * @param authorDomain         GrimoireLab {@code author_domain}: the sender's mail domain, lower case
  * @param authorBot            GrimoireLab {@code author_bot}
@@ -20,6 +23,7 @@ import org.loredigest.events.MessageKey;
  * @param tz                   GrimoireLab {@code tz}: the Date header's zone in whole hours (+0530 is 5), or null
  */
 public record MailDocument(
+        String key,
         String messageId,
         boolean messageIdMissing,
         String list,
@@ -46,16 +50,16 @@ public record MailDocument(
 
     public static MailDocument of(MailParsed mail, Instant indexedAt) {
         Integer offset = mail.utcOffsetMinutes();
-        return new MailDocument(mail.messageId(), mail.messageIdMissing(), mail.list(), mail.listIds(), mail.subject(),
+        return new MailDocument(mail.key(), mail.messageId(), mail.messageIdMissing(), mail.list(), mail.listIds(), mail.subject(),
                 mail.fromName(), mail.fromEmail(), authorName(mail.fromName(), mail.fromEmail()),
                 domainOf(mail.fromEmail()), mail.authorBot(), mail.date(), mail.date(), mail.dateFromHeader(), offset,
                 offset == null ? null : offset / 60, mail.inReplyTo(), mail.references(), mail.source(),
                 mail.sourcePosition(), mail.receivedAt(), indexedAt, mail.sizeBytes(), mail.problems());
     }
 
-    /** Same key, same id: re-delivery overwrites instead of duplicating. */
+    /** Same key, same id: re-delivery overwrites instead of duplicating, two mails sharing a Message-ID do not. */
     public String documentId() {
-        return MessageKey.documentId(messageId);
+        return MessageKey.documentId(key);
     }
 
     static String authorName(String name, String email) {

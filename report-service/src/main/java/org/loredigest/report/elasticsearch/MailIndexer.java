@@ -14,7 +14,7 @@ import org.loredigest.report.domain.MailDocument;
 import org.loredigest.report.elasticsearch.BulkWriter.ItemOutcome;
 
 /**
- * Writes parsed mail into {@link IndexSpec#MAILS}, one index operation per mail with the Message-ID as document id,
+ * Writes parsed mail into {@link IndexSpec#MAILS}, one index operation per mail with its record key as document id,
  * and sorts every item's outcome: stored, to retry, or refused for good (for dead-lettering).
  */
 @ApplicationScoped

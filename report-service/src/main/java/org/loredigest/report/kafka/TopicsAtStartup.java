@@ -3,16 +3,17 @@ package org.loredigest.report.kafka;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.loredigest.events.Topics;
+import org.jboss.logging.Logger;
 import org.loredigest.events.kafka.TopicBootstrap;
 import org.loredigest.report.ReportConfig;
 
-/** Creates the topics this service writes when missing. */
+/** Creates the pipeline's topics when missing and sets their configs, from the specs every service shares. */
 @ApplicationScoped
 public class TopicsAtStartup {
+
+    private static final Logger LOG = Logger.getLogger(TopicsAtStartup.class);
 
     private final ReportConfig config;
     private final String bootstrapServers;
@@ -22,15 +23,13 @@ public class TopicsAtStartup {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // before the consumers subscribe: a broker that creates topics on first use would make them with its defaults
+    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
         if (config.createTopics()) {
-            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers),
-                    List.of(Topics.MAIL_PARSED, Topics.MAIL_PARSED_DLQ, Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ), config.topicPartitions(),
-                    config.topicReplicationFactor(), Map.of());
-            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED),
-                    config.topicPartitions(), config.topicReplicationFactor(), Map.of("cleanup.policy", "compact"));
-            TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), List.of(Topics.THREAD_SUMMARISED_DLQ),
-                    config.topicPartitions(), config.topicReplicationFactor(), Map.of());
+            var outcome = TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), config.topicReplicationFactor());
+            if (outcome.changedAnything()) {
+                LOG.info(outcome.summary());
+            }
         }
     }
 }

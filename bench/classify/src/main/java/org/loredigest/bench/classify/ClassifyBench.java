@@ -33,6 +33,7 @@ import org.loredigest.classify.kafka.ClassifyTopology;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.MessageKey;
+import org.loredigest.events.TopicSpec;
 import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
 import org.loredigest.mail.MailParser;
@@ -53,7 +54,7 @@ public final class ClassifyBench {
 
     /** Thread state works through large threads in bursts: only a long silence means it is done. */
     private static final Duration QUIET = Duration.ofSeconds(20);
-    private static final int MAX_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_BYTES = Topics.MAX_MESSAGE_BYTES;
 
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(System.getProperty("lore.shared.dir", "../shared"));
@@ -66,9 +67,8 @@ public final class ClassifyBench {
 
         try (KafkaServer kafka = KafkaServer.start()) {
             Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
-            TopicBootstrap.ensure(config, List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ, Topics.MAIL_PARSED,
-                    Topics.THREAD_CLASSIFIED, Topics.THREAD_CLASSIFIED_DLQ), partitions, (short) 1,
-                    Map.of("max.message.bytes", String.valueOf(MAX_BYTES)));
+            TopicBootstrap.ensure(config, Topics.SPECS.stream()
+                    .map(s -> new TopicSpec(s.name(), partitions, s.configs())).toList(), (short) 1);
             Set<String> keys = produce(kafka.bootstrapServers(), mails);
 
             ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), new ExtractiveSummariser());

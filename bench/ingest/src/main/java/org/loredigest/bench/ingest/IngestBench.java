@@ -14,12 +14,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.loredigest.events.EventJson;
-import org.loredigest.events.MessageKey;
+import org.loredigest.events.TopicSpec;
 import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
 import org.loredigest.ingest.domain.source.SourceOutput;
 import org.loredigest.ingest.domain.source.SourceRunner;
@@ -68,7 +68,7 @@ public final class IngestBench {
         System.out.printf("epoch: %,d messages, %.1f MB from %d mbox files under %s%n", contents.messages().size(),
                 contents.bytes() / 1e6, mboxes.size(), corpus);
         List<String> keys = contents.messages().stream()
-                .map(raw -> MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw)).toList();
+                .map(RecordKeys::of).toList();
 
         try {
             run(rounds, warmUps, work, contents, keys);
@@ -84,11 +84,10 @@ public final class IngestBench {
     private static void run(int rounds, int warmUps, Path work, CorpusEpoch.Contents contents, List<String> keys) throws Exception {
         try (KafkaServer kafka = KafkaServer.start()) {
             Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
-            Map<String, String> topicConfig = Map.of("max.message.bytes", String.valueOf(ProducerSettings.MAX_RECORD_BYTES));
-            TopicBootstrap.ensure(config, List.of(Topics.MAIL_RECEIVED, Topics.MAIL_RECEIVED_DLQ, BASELINE_TOPIC), 3,
-                    (short) 1, topicConfig);
-            TopicBootstrap.ensure(config, List.of(Topics.INGEST_CHECKPOINTS), 1, (short) 1,
-                    Map.of("cleanup.policy", "compact"));
+            TopicSpec received = Topics.spec(Topics.MAIL_RECEIVED);
+            TopicBootstrap.ensure(config, List.of(received, Topics.spec(Topics.MAIL_RECEIVED_DLQ),
+                    Topics.spec(Topics.INGEST_CHECKPOINTS),
+                    new TopicSpec(BASELINE_TOPIC, received.partitions(), received.configs())), (short) 1);
             ObjectMapper json = EventJson.mapper();
             List<Round> baseline = new ArrayList<>();
             List<Round> ingest = new ArrayList<>();

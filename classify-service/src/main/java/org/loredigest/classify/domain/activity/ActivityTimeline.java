@@ -37,11 +37,11 @@ public final class ActivityTimeline {
     public static List<MessageActivity> of(ThreadView view, Collection<String> subsystems, MaintainerRoles roles,
                                            Set<String> appliedBy) {
         List<MessageActivity> out = new ArrayList<>();
-        String firstId = view.first().messageId();
-        String author = view.first().fromEmail();
+        ThreadMessage first = view.first();
+        String author = first.fromEmail();
         for (ThreadMessage m : view.messages()) {
             boolean maintainer = !m.fromBot() && roles.maintains(m.fromEmail(), subsystems);
-            String role = role(m, m.messageId().equals(firstId));
+            String role = role(m, m.key().equals(first.key()));
             String tone = null;
             String quote = null;
             if (MessageActivity.POSTING.equals(role) && m.version() > 1) {
@@ -55,9 +55,11 @@ public final class ActivityTimeline {
                 }
             }
             out.add(new MessageActivity(m.messageId(), m.date(), m.fromEmail(), m.fromBot(), maintainer, role,
-                    MessageActivity.POSTING.equals(role) ? Math.max(1, m.version()) : 0, tone, quote, m.parentId()));
+                    MessageActivity.POSTING.equals(role) ? Math.max(1, m.version()) : 0, tone, quote, m.parentId(),
+                    m.key()));
         }
-        out.sort(Comparator.comparing(MessageActivity::date).thenComparing(MessageActivity::messageId));
+        out.sort(Comparator.comparing(MessageActivity::date).thenComparing(MessageActivity::messageId)
+                .thenComparing(MessageActivity::key));
         return out;
     }
 

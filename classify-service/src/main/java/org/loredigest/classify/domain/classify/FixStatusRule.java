@@ -248,11 +248,11 @@ final class FixStatusRule {
 
     /** A patch sent in reply to another patch of the thread (a "-fix" or "(fix)" follow-up), not a part of the series. */
     private static boolean fixup(ThreadView view, ThreadMessage p) {
-        ThreadView.Node node = view.node(p.messageId());
-        if (node == null || node.parentId() == null) {
+        ThreadView.Node node = view.node(p.key());
+        if (node == null || node.parentKey() == null) {
             return false;
         }
-        ThreadMessage parent = view.message(node.parentId());
+        ThreadMessage parent = view.message(node.parentKey());
         return parent != null && "PATCH".equals(parent.kind());
     }
 
@@ -261,7 +261,7 @@ final class FixStatusRule {
     }
 
     private static ThreadMessage nearestPosting(ThreadView view, ThreadView.Node node) {
-        String parent = node.parentId();
+        String parent = node.parentKey();
         while (parent != null) {
             ThreadView.Node p = view.node(parent);
             if (p == null) {
@@ -270,7 +270,7 @@ final class FixStatusRule {
             if (p.message().seriesMember()) {
                 return p.message();
             }
-            parent = p.parentId();
+            parent = p.parentKey();
         }
         return null;
     }

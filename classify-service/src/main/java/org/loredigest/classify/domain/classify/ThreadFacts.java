@@ -161,7 +161,7 @@ public final class ThreadFacts {
         }
         for (ThreadView.Node n : view.nodes()) {
             ThreadMessage m = n.message();
-            if (first.messageId().equals(n.parentId()) && m.seriesMember() && m.fromEmail().equals(first.fromEmail())) {
+            if (first.key().equals(n.parentKey()) && m.seriesMember() && m.fromEmail().equals(first.fromEmail())) {
                 return true;
             }
         }

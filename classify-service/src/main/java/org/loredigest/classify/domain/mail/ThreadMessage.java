@@ -8,8 +8,10 @@ import org.loredigest.mail.trailer.Trailer;
  * What thread state keeps of one message: enough to thread, classify and summarise it, small enough that a thread of
  * a hundred messages fits one state-store record. Bodies are cut to the parts a digest reads (see {@link MailMapping}).
  *
- * @param key              the record key the message arrived with (the source of truth for idempotence)
- * @param messageId        normalised Message-ID (kernel-mail's fallback id when the mail had none)
+ * @param key              the record key the message arrived with: its identity in thread state and topics (a
+ *                         re-delivery has the same key; a different mail reusing a Message-ID has its own)
+ * @param messageId        normalised Message-ID, what References name and lore links use (the key when the mail
+ *                         had none)
  * @param references       threading ancestors, oldest first (References, then In-Reply-To)
  * @param list             short lore list name it was received on
  * @param listIds          List-Id values, dotted form
@@ -104,6 +106,14 @@ public record ThreadMessage(
 
     /** A touched file with its line counts. */
     public record FileStat(String path, int insertions, int deletions) {
+    }
+
+    /**
+     * Whether this mail is the one its Message-ID names: false for a different mail that reused the id of a mail
+     * published before it (ingest keyed it by its content digest).
+     */
+    public boolean holdsMessageId() {
+        return key.equals(messageId);
     }
 
     /** The direct parent by the headers, or {@code null} for a thread starter. */

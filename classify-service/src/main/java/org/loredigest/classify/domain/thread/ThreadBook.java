@@ -42,9 +42,12 @@ public final class ThreadBook {
     public record Update(Bucket bucket, List<TopicDraft> drafts) {
     }
 
-    /** Which bucket a message belongs to: its oldest reference, or itself when it starts a thread. */
+    /**
+     * Which bucket a message belongs to: its oldest reference, or its own key when it starts a thread (so a second
+     * mail reusing a thread starter's Message-ID starts a thread of its own).
+     */
     public static String bucketKey(ThreadMessage m) {
-        return m.references().isEmpty() ? m.messageId() : m.references().get(0);
+        return m.references().isEmpty() ? m.key() : m.references().get(0);
     }
 
     /**
@@ -54,9 +57,9 @@ public final class ThreadBook {
      */
     public static Bucket merge(Bucket target, Bucket absorbed) {
         Set<String> known = new HashSet<>();
-        target.messages().forEach(m -> known.add(m.messageId()));
+        target.messages().forEach(m -> known.add(m.key()));
         List<ThreadMessage> messages = new ArrayList<>(target.messages());
-        absorbed.messages().stream().filter(m -> known.add(m.messageId())).forEach(messages::add);
+        absorbed.messages().stream().filter(m -> known.add(m.key())).forEach(messages::add);
         Map<String, Bucket.Published> published = new HashMap<>(absorbed.published());
         published.putAll(target.published());
         return new Bucket(target.key(), messages, published);

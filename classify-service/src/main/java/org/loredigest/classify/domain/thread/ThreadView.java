@@ -7,7 +7,8 @@ import org.loredigest.classify.domain.mail.ThreadMessage;
 /**
  * One topic's messages in thread order.
  *
- * @param threadId    the root's Message-ID (possibly a ghost), or the cut revision's first message
+ * @param threadId    the root's key (its Message-ID unless another mail holds that id), the Message-ID of a root
+ *                    that was referenced but never seen, or the key of the cut revision's first message
  * @param rootMissing the root was referenced but never seen
  * @param nodes       messages depth-first, parents before children, siblings by date
  */
@@ -18,11 +19,11 @@ public record ThreadView(String threadId, boolean rootMissing, List<Node> nodes)
     }
 
     /**
-     * @param message  the message
-     * @param parentId the nearest real ancestor inside this thread, or {@code null} for the top
-     * @param depth    0 for the top
+     * @param message   the message
+     * @param parentKey the key of the nearest real ancestor inside this thread, or {@code null} for the top
+     * @param depth     0 for the top
      */
-    public record Node(ThreadMessage message, String parentId, int depth) {
+    public record Node(ThreadMessage message, String parentKey, int depth) {
     }
 
     public List<ThreadMessage> messages() {
@@ -34,18 +35,21 @@ public record ThreadView(String threadId, boolean rootMissing, List<Node> nodes)
         return nodes.get(0).message();
     }
 
-    public ThreadMessage message(String messageId) {
-        for (Node n : nodes) {
-            if (n.message().messageId().equals(messageId)) {
-                return n.message();
-            }
-        }
-        return null;
+    /** The Message-ID of the root: a missing root's id, else the first message's (which a key may differ from). */
+    public String rootMessageId() {
+        return rootMissing ? threadId : first().messageId();
     }
 
-    public Node node(String messageId) {
+    /** The message with this key, or {@code null}. */
+    public ThreadMessage message(String key) {
+        Node n = node(key);
+        return n == null ? null : n.message();
+    }
+
+    /** The node of the message with this key, or {@code null}. */
+    public Node node(String key) {
         for (Node n : nodes) {
-            if (n.message().messageId().equals(messageId)) {
+            if (n.message().key().equals(key)) {
                 return n;
             }
         }

@@ -1,8 +1,6 @@
 package org.loredigest.ingest.domain.dedup;
 
 import java.util.Collection;
-import org.loredigest.events.MessageKey;
-import org.loredigest.ingest.domain.RawHeaders;
 
 /**
  * Decides whether a mail goes out as new: its key is its normalised Message-ID; a key already published with the same
@@ -28,7 +26,7 @@ public final class DuplicateFilter {
     /** Claims the mail for {@code owner} (a batch token) when it is new. */
     public Admission admit(byte[] raw, Object owner) {
         String digest = ContentDigest.of(raw);
-        String key = MessageKey.of(RawHeaders.first(raw, "Message-ID"), raw);
+        String key = RecordKeys.of(raw);
         SeenMessages.Verdict verdict = seen.claim(key, digest, owner);
         if (verdict == SeenMessages.Verdict.COLLISION) {
             key = digest;
