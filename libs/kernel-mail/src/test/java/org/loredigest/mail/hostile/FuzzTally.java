@@ -10,6 +10,7 @@ public final class FuzzTally {
 
     private final long seed;
     private final Map<MutationKind, Integer> kinds = new EnumMap<>(MutationKind.class);
+    private final Map<MutationKind, Integer> rejectedByKind = new EnumMap<>(MutationKind.class);
     private final List<String> failures = new ArrayList<>();
     private int messages;
     private int rejected;
@@ -27,6 +28,7 @@ public final class FuzzTally {
         kinds.merge(variant.kind(), 1, Integer::sum);
         if (rejectedAsDesigned) {
             rejected++;
+            rejectedByKind.merge(variant.kind(), 1, Integer::sum);
         }
         maxWallMillis = Math.max(maxWallMillis, outcome.millis());
         if (outcome.cpuMillis() > maxMillis) {
@@ -53,6 +55,12 @@ public final class FuzzTally {
 
     public long maxMillis() {
         return maxMillis;
+    }
+
+    /** The share of this kind's variants that were parsed rather than rejected, 1.0 when none was tried. */
+    public double acceptedShare(MutationKind kind) {
+        int tried = kinds.getOrDefault(kind, 0);
+        return tried == 0 ? 1.0 : 1.0 - (double) rejectedByKind.getOrDefault(kind, 0) / tried;
     }
 
     public Map<MutationKind, Integer> kinds() {
@@ -82,6 +90,6 @@ public final class FuzzTally {
     public String summary(String what, long totalMillis) {
         return what + ": seed=" + seed + " messages=" + messages + " rejected=" + rejected + " failures=" + failures.size()
                 + " max=" + maxMillis + "ms cpu (" + slowest + "), " + maxWallMillis + "ms wall total=" + totalMillis
-                + "ms kinds=" + kinds;
+                + "ms kinds=" + kinds + " rejectedByKind=" + rejectedByKind;
     }
 }
