@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loredigest.mail.MailParser;
 import org.loredigest.mail.ParsedMail;
 import org.loredigest.mail.testing.Corpus;
-import org.loredigest.mail.thread.MailThread;
-import org.loredigest.mail.thread.Threader;
 
 /**
  * Expected values were worked out by hand from MAINTAINERS (Linux 7.3.4) with get_maintainer.pl's rules: pattern
@@ -101,25 +99,5 @@ class MaintainersTest {
         Files.writeString(tree.resolve("MAINTAINERS"), text);
         Maintainers fromTree = Maintainers.fromKernelTree(tree);
         assertThat(fromTree.forFiles(List.of("drivers/foo/core.c"))).extracting(SubsystemMatch::name).containsExactly("FOO DRIVER", "THE REST");
-    }
-
-    @Test
-    void mailsWithoutDiffTakeSubsystemsFromTheirThread() {
-        MailParser parser = new MailParser();
-        List<ParsedMail> mails = Corpus.read(Corpus.corpus().resolve("lore-cgroups/cgroups-2024-01.mbox")).stream()
-                .map(x -> parser.parse(x.raw(), Instant.parse("2026-01-01T00:00:00Z"))).toList();
-        List<MailThread> threads = Threader.thread(mails);
-        MailThread thread = threads.stream().filter(t -> t.node("20240111181219.3462852-1-willy@infradead.org") != null)
-                .findFirst().orElseThrow();
-        SubsystemResolver resolver = new SubsystemResolver(maintainers);
-        ParsedMail cover = thread.node("20240111181219.3462852-1-willy@infradead.org").mail();
-        SubsystemResolver.Subsystems s = resolver.resolve(cover, thread);
-        assertThat(s.source()).isEqualTo(SubsystemResolver.Source.THREAD_PATCHES);
-        assertThat(s.names()).first().isEqualTo("CONTROL GROUP - MEMORY RESOURCE CONTROLLER (MEMCG)");
-
-        ParsedMail lonely = mails.stream().filter(x -> !x.patch().hasDiff()).findFirst().orElseThrow();
-        SubsystemResolver.Subsystems byList = resolver.resolve(lonely, null);
-        assertThat(byList.source()).isEqualTo(SubsystemResolver.Source.LIST_ID);
-        assertThat(byList.names()).contains("CONTROL GROUP (CGROUP)");
     }
 }
