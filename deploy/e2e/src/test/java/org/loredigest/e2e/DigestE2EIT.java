@@ -68,13 +68,7 @@ class DigestE2EIT {
     static void runTheCorpusThroughThePipeline() throws Exception {
         kafka = KafkaServer.start();
         elasticsearch = ElasticsearchServer.start();
-        Map<String, String> config = Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
-                "lore.ingest.api-key", API_KEY,
-                "lore.report.api-key", API_KEY,
-                // a state directory of this run's own: Kafka Streams locks it, and another run may be going on
-                "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
+        Map<String, String> config = PipelineConfig.of(kafka, elasticsearch, API_KEY, LOGS);
         ingest = ServiceProcess.start(ROOT, "ingest-service", config, LOGS);
         ServiceProcess classify = ServiceProcess.start(ROOT, "classify-service", config, LOGS);
         report = ServiceProcess.start(ROOT, "report-service", config, LOGS);

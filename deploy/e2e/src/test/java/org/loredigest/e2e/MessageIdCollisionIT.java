@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,12 +60,7 @@ class MessageIdCollisionIT {
     static void startReportFirstThenTheRest() throws Exception {
         kafka = KafkaServer.start();
         elasticsearch = ElasticsearchServer.start();
-        Map<String, String> config = Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
-                "lore.ingest.api-key", API_KEY,
-                "lore.report.api-key", API_KEY,
-                "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
+        Map<String, String> config = PipelineConfig.of(kafka, elasticsearch, API_KEY, LOGS);
         report = ServiceProcess.start(ROOT, "report-service", config, LOGS);
         services.add(report);
         report.awaitReady(HTTP, Duration.ofSeconds(90));

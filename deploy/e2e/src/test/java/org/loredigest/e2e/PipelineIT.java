@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,13 +53,7 @@ class PipelineIT {
     static void startPipeline() throws Exception {
         KafkaServer kafka = KafkaServer.shared();
         elasticsearch = ElasticsearchServer.shared();
-        Map<String, String> config = Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.elasticsearch.hosts", elasticsearch.hostAndPort(),
-                "lore.ingest.api-key", INGEST_API_KEY,
-                "lore.report.api-key", INGEST_API_KEY,
-                // a state directory of this run's own: Kafka Streams locks it, and another run may be going on
-                "kafka-streams.state.dir", Files.createTempDirectory(Files.createDirectories(LOGS), "classify-state").toString());
+        Map<String, String> config = PipelineConfig.of(kafka, elasticsearch, INGEST_API_KEY, LOGS);
         ingest = ServiceProcess.start(ROOT, "ingest-service", config, LOGS);
         classify = ServiceProcess.start(ROOT, "classify-service", config, LOGS);
         report = ServiceProcess.start(ROOT, "report-service", config, LOGS);
