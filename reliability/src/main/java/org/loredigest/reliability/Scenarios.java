@@ -1,5 +1,7 @@
 package org.loredigest.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +11,17 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.loredigest.bench.pipeline.Pipeline;
+import org.loredigest.events.Topics;
 
 /** The fault runs: what runs, and what goes wrong while the backfill is under way. */
 final class Scenarios {
@@ -28,6 +40,12 @@ final class Scenarios {
 
     static final Map<String, Scenario> ALL = new LinkedHashMap<>();
 
+    /**
+     * Runs that break the pipeline's promise on purpose, to show the verdict catches it: each must end in FAIL.
+     * Not part of {@code all}.
+     */
+    static final Map<String, Scenario> VERDICT_CHECKS = new LinkedHashMap<>();
+
     static {
         add(new Scenario("control", "no fault: a second fault-free run, which must match the first",
                 Pipeline.Layout.single(), NONE));
@@ -39,6 +57,15 @@ final class Scenarios {
                 Pipeline.Layout.single(), Scenarios::brokerRestart));
         add(new Scenario("scale-out", "two instances each of classify- and report-service on 3 partitions, one of each "
                 + "killed mid-way and not restarted", new Pipeline.Layout(2, 2, Pipeline.DEFAULT_JVM_OPTIONS), Scenarios::scaleOut));
+    }
+
+    static {
+        VERDICT_CHECKS.put("injected-loss", new Scenario("injected-loss",
+                "one indexed mail document deleted behind the pipeline's back mid-backfill: the verdict must FAIL",
+                Pipeline.Layout.single(), Scenarios::injectLoss));
+        VERDICT_CHECKS.put("injected-duplicate", new Scenario("injected-duplicate",
+                "one received mail published a second time under its key mid-backfill (Elasticsearch overwrites it, so "
+                        + "only the broker shows it): the verdict must FAIL", Pipeline.Layout.single(), Scenarios::injectDuplicate));
     }
 
     private static void add(Scenario scenario) {
@@ -90,6 +117,44 @@ final class Scenarios {
         log("killed %s and %s with SIGKILL; they stay down", classify, report);
         progress.topics(0.5);
         logAssignments(pipeline, List.of(Pipeline.CLASSIFY, Pipeline.REPORT));
+    }
+
+    private static void injectLoss(Pipeline pipeline, Progress progress) throws Exception {
+        progress.mails(0.3);
+        JsonNode hit = pipeline.elasticsearch("POST", "/lore-mails/_search", "{\"size\":1,\"sort\":[\"_doc\"],\"_source\":false}")
+                .path("hits").path("hits").path(0);
+        String id = hit.path("_id").asText();
+        pipeline.elasticsearch("POST", "/" + hit.path("_index").asText() + "/_delete_by_query?refresh=true",
+                "{\"query\":{\"ids\":{\"values\":[" + Pipeline.JSON.writeValueAsString(id) + "]}}}");
+        log("deleted mail document %s from lore-mails", id);
+    }
+
+    private static void injectDuplicate(Pipeline pipeline, Progress progress) throws Exception {
+        progress.mails(0.3);
+        String kafka = pipeline.kafka().bootstrapServers();
+        Map<String, Object> consumerProps = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        ConsumerRecord<byte[], byte[]> first = null;
+        try (var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(Topics.MAIL_RECEIVED, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            for (int attempt = 0; first == null && attempt < 30; attempt++) {
+                var records = consumer.poll(Duration.ofSeconds(1));
+                first = records.isEmpty() ? null : records.iterator().next();
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("no committed record on " + Topics.MAIL_RECEIVED + " partition 0");
+        }
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(Topics.MAIL_RECEIVED, 0, first.key(), first.value());
+            first.headers().forEach(h -> copy.headers().add(h));
+            producer.send(copy).get();
+        }
+        log("published the record of key %s on %s a second time", new String(first.key(), StandardCharsets.UTF_8),
+                Topics.MAIL_RECEIVED);
     }
 
     /** Which member of each consumer group holds which partitions: the work is shared while both instances run. */
