@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +92,8 @@ public final class MailMapping {
                 mail.patch().hasDiff() ? functions(newText) : List.of(), interfaces(mail.patch().hasDiff() ? newText : ""),
                 mail.patch().insertions(), mail.patch().deletions(),
                 mail.trailers(), mail.pullRequest() != null, aboutTitleKey(mail, newText),
-                mail.pullRequest() == null ? List.of() : shortlogTitles(newText));
+                mail.pullRequest() == null ? List.of() : shortlogTitles(newText),
+                Objects.requireNonNullElse(mail.appliedStatement(), ""));
     }
 
     /** The patch an mm-commits, stable-review or failed-backport mail is about, as a normalised title. */
