@@ -10,11 +10,12 @@ import java.util.Random;
 import java.util.Set;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
 import org.loredigest.ingest.domain.dedup.RecordKeys;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.mail.hostile.HostileMail;
-import org.loredigest.mail.mbox.MboxrdWriter;
 import org.loredigest.mail.hostile.MutationKind;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
+import org.loredigest.mail.mbox.MboxrdWriter;
 
 /**
  * One mbox upload of good corpus mail interleaved with hostile variants of it, and what ingest must make of each
@@ -71,7 +72,8 @@ record HostileBatch(List<Item> items, byte[] mbox, Map<MutationKind, Integer> ki
             if (bytes.length > maxMessageBytes) {
                 expected = Outcome.DEAD_LETTERED;
             } else {
-                String identity = RecordKeys.of(bytes) + " " + ContentDigest.of(bytes);
+                RawHeader header = RawHeader.scan(bytes);
+                String identity = RecordKeys.of(header) + " " + ContentDigest.of(header);
                 expected = published.add(identity) ? Outcome.PUBLISHED : Outcome.DUPLICATE;
             }
             items.add(new Item(labels.get(i), labels.get(i).startsWith("good"), keys.get(i), bytes, expected));

@@ -23,6 +23,7 @@ import org.loredigest.events.EventJson;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.domain.dedup.RecordKeys;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
 import org.loredigest.testkit.KafkaTestResource;
@@ -53,7 +54,7 @@ class ImportResourceIT {
         assertThat(keys).hasSize(330);
         var byKey = records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> r));
         for (MboxMessage message : expected) {
-            String id = RecordKeys.of(message.raw());
+            String id = RecordKeys.of(RawHeader.scan(message.raw()));
             ConsumerRecord<String, byte[]> record = byKey.get(id);
             assertThat(record).as("record for %s", id).isNotNull();
             assertThat(Arrays.equals(record.value(), message.raw())).as("bytes of %s untouched", id).isTrue();

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.loredigest.events.MailReceived;
+import org.loredigest.ingest.domain.dedup.ContentDigest;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
 import org.loredigest.ingest.domain.dedup.RecordKeys;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * One import of local mail (an upload, a file, a maildir): every message becomes a {@link MailReceived} unless it is
@@ -52,19 +54,23 @@ public final class ImportSession {
                     java.util.Arrays.copyOf(raw, 64 * 1024));
             return;
         }
+        RawHeader header = RawHeader.scan(raw); // the one scan: key and digest both read it
         String key;
+        String digest;
         if (filter == null) {
-            key = RecordKeys.of(raw);
+            key = RecordKeys.of(header);
+            digest = ContentDigest.of(header);
         } else {
-            DuplicateFilter.Admission admission = filter.admit(raw, claimToken);
+            DuplicateFilter.Admission admission = filter.admit(header, claimToken);
             if (!admission.isNew()) {
                 duplicates.incrementAndGet();
                 return;
             }
             key = admission.key();
+            digest = admission.digest();
             claimed.add(key);
         }
-        sink.accept(new MailReceived(key, list, source, position, clock.instant(), raw));
+        sink.accept(new MailReceived(key, list, source, position, clock.instant(), raw), digest);
         messages.incrementAndGet();
     }
 

@@ -5,8 +5,11 @@ import org.loredigest.events.MailReceived;
 /** Where imported mail goes. Implementations must not lose a record silently: {@link #flush()} reports failures. */
 public interface MailSink {
 
-    /** Hands over one mail; may return before it is durably stored. */
-    void accept(MailReceived mail);
+    /**
+     * Hands over one mail; may return before it is durably stored. {@code contentDigest} travels with it (see
+     * {@code ContentDigest}).
+     */
+    void accept(MailReceived mail, String contentDigest);
 
     /** Hands over something that could not become a mail, with the reason. */
     void reject(RejectedMail rejected);

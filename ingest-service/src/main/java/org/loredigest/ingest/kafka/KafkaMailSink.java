@@ -6,7 +6,6 @@ import org.loredigest.events.MailReceived;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.domain.MailSink;
 import org.loredigest.ingest.domain.RejectedMail;
-import org.loredigest.ingest.domain.dedup.ContentDigest;
 
 /**
  * Publishes mail to {@link Topics#MAIL_RECEIVED} and rejects to its dead-letter twin. Sends are asynchronous for
@@ -27,8 +26,8 @@ public final class KafkaMailSink implements MailSink {
     }
 
     @Override
-    public void accept(MailReceived mail) {
-        producer.send(ReceivedRecords.mail(mail, ContentDigest.of(mail.raw())), outcome);
+    public void accept(MailReceived mail, String contentDigest) {
+        producer.send(ReceivedRecords.mail(mail, contentDigest), outcome);
     }
 
     @Override

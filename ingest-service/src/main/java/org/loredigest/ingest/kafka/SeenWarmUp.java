@@ -15,6 +15,7 @@ import org.loredigest.events.MailHeaders;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.domain.dedup.ContentDigest;
 import org.loredigest.ingest.domain.dedup.SeenMessages;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * Fills {@link SeenMessages} at start-up from the tail of the received topic (the last {@code recordsPerPartition}
@@ -50,7 +51,7 @@ public final class SeenWarmUp {
                     }
                     Header digest = record.headers().lastHeader(MailHeaders.CONTENT_DIGEST);
                     seen.remember(record.key(), digest != null ? new String(digest.value(), StandardCharsets.UTF_8)
-                            : ContentDigest.of(record.value()));
+                            : ContentDigest.of(RawHeader.scan(record.value())));
                     read++;
                 }
             }

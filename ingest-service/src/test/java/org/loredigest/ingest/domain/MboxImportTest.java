@@ -21,12 +21,14 @@ class MboxImportTest {
     /** Keeps what it is given; stands in for the broker in plain unit tests of the import rules. */
     static final class RecordingSink implements MailSink {
         final List<MailReceived> accepted = new ArrayList<>();
+        final List<String> digests = new ArrayList<>();
         final List<RejectedMail> rejected = new ArrayList<>();
         int flushes;
 
         @Override
-        public void accept(MailReceived mail) {
+        public void accept(MailReceived mail, String contentDigest) {
             accepted.add(mail);
+            digests.add(contentDigest);
         }
 
         @Override

@@ -30,6 +30,7 @@ import org.loredigest.ingest.domain.source.SourceRunner;
 import org.loredigest.ingest.domain.source.SourceSpec;
 import org.loredigest.ingest.domain.source.SourceType;
 import org.loredigest.ingest.source.git.GitEpochReader;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.mail.mbox.MboxMessage;
 import org.loredigest.mail.mbox.MboxReader;
 import org.loredigest.testkit.PublicInboxServer;
@@ -171,7 +172,7 @@ class EpochChangesIT {
     }
 
     private static String key(byte[] raw) {
-        return RecordKeys.of(raw);
+        return RecordKeys.of(RawHeader.scan(raw));
     }
 
     private static List<byte[]> firstMessages(String mbox, int n) throws Exception {

@@ -30,6 +30,7 @@ import org.loredigest.ingest.domain.source.SourceRunner;
 import org.loredigest.ingest.domain.source.SourceSpec;
 import org.loredigest.ingest.domain.source.SourceType;
 import org.loredigest.ingest.source.git.GitEpochReader;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.mail.mbox.MboxReader;
 import org.loredigest.testkit.PublicInboxServer;
 
@@ -76,7 +77,7 @@ class GitSourceIT {
             byte[] newMail = firstMessageOf("cgroups-2024-05.mbox");
             lore.deliver(newMail);
             assertThat(runner.pollOnce()).isEqualTo(1);
-            String newKey = RecordKeys.of(newMail);
+            String newKey = RecordKeys.of(RawHeader.scan(newMail));
             List<ConsumerRecord<String, byte[]>> after = SourceHarness.published(sourcePrefix, 414);
             assertThat(after).hasSize(414);
             assertThat(after).filteredOn(r -> r.key().equals(newKey)).hasSize(1);

@@ -30,6 +30,7 @@ import org.loredigest.ingest.domain.source.SourceSpec;
 import org.loredigest.ingest.domain.source.SourceType;
 import org.loredigest.ingest.source.git.GitEpochReader;
 import org.loredigest.ingest.source.http.LoreHttpReader;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.testkit.PublicInboxServer;
 
 /** The lore HTTP source (search mbox export, Atom, raw) against a real public-inbox-httpd and a real broker. */
@@ -81,7 +82,7 @@ class HttpSourceIT {
             byte[] newMail = arrivingNow(GitSourceIT.firstMessageOf("cgroups-2024-08.mbox"));
             lore.deliver(newMail);
             assertThat(http.pollOnce()).as("%s", http.stats().snapshot()).isEqualTo(1);
-            String newKey = RecordKeys.of(newMail);
+            String newKey = RecordKeys.of(RawHeader.scan(newMail));
             List<ConsumerRecord<String, byte[]>> after = SourceHarness.published(sourceLabel, 255);
             ConsumerRecord<String, byte[]> followed = after.stream().filter(r -> r.key().equals(newKey)).findFirst()
                     .orElseThrow();

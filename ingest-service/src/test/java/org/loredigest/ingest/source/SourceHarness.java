@@ -25,7 +25,6 @@ import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.TestPolicy;
-import org.loredigest.ingest.domain.RawHeaders;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
 import org.loredigest.ingest.domain.dedup.RecordKeys;
 import org.loredigest.ingest.domain.source.CheckpointedSink;
@@ -37,6 +36,7 @@ import org.loredigest.ingest.kafka.KafkaCheckpointStore;
 import org.loredigest.ingest.kafka.ProducerSettings;
 import org.loredigest.ingest.kafka.TransactionalSourceSink;
 import org.loredigest.ingest.source.http.PoliteHttp;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.testkit.KafkaServer;
 
 /** Wires sources to the real shared broker the way SourceManager does, for plain JUnit integration tests. */
@@ -103,7 +103,7 @@ final class SourceHarness {
                 try (TreeWalk m = TreeWalk.forPath(objects, "m", commit.getTree())) {
                     if (m != null) {
                         byte[] raw = objects.open(m.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-                        messages.putIfAbsent(RecordKeys.of(raw), raw);
+                        messages.putIfAbsent(RecordKeys.of(RawHeader.scan(raw)), raw);
                     }
                 }
             }

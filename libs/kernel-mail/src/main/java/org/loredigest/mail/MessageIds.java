@@ -59,11 +59,11 @@ public final class MessageIds {
     }
 
     /**
-     * The normalised Message-ID of a raw message, read from its header exactly as {@link MailParser} reads it (so a
+     * The normalised Message-ID of a message, read from its scanned header exactly as {@link MailParser} reads it (so a
      * record key derived from it is the parsed mail's id); {@code null} when it has none.
      */
-    public static String ofMessage(byte[] raw) {
-        return normalize(RawHeader.scan(raw).get("message-id"));
+    public static String ofMessage(RawHeader header) {
+        return normalize(header.get("message-id"));
     }
 
     /**

@@ -123,6 +123,15 @@ public record ParsedMail(
         return org.loredigest.mail.trailer.CommitMessages.of(newText);
     }
 
+    /**
+     * The line in which this reply states that the patch was applied, queued, pulled or merged (see
+     * {@link org.loredigest.mail.kind.AppliedStatements}), or {@code null}. Read for any mail, whatever its kind: who
+     * may say so is for the reader to judge.
+     */
+    public String appliedStatement() {
+        return org.loredigest.mail.kind.AppliedStatements.find(bodyText);
+    }
+
     /** Patch or cover letter: a message that opens or belongs to a patch series. */
     public boolean seriesMember() {
         return kind == MailKind.PATCH || kind == MailKind.COVER_LETTER;

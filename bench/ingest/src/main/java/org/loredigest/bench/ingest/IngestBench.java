@@ -29,6 +29,7 @@ import org.loredigest.ingest.domain.source.SourceType;
 import org.loredigest.ingest.kafka.ProducerSettings;
 import org.loredigest.ingest.kafka.TransactionalSourceSink;
 import org.loredigest.ingest.source.git.GitEpochReader;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.testkit.KafkaServer;
 
 /**
@@ -68,7 +69,7 @@ public final class IngestBench {
         System.out.printf("epoch: %,d messages, %.1f MB from %d mbox files under %s%n", contents.messages().size(),
                 contents.bytes() / 1e6, mboxes.size(), corpus);
         List<String> keys = contents.messages().stream()
-                .map(RecordKeys::of).toList();
+                .map(raw -> RecordKeys.of(RawHeader.scan(raw))).toList();
 
         try {
             run(rounds, warmUps, work, contents, keys);
@@ -109,7 +110,7 @@ public final class IngestBench {
             }
             Round r = readOnly(work, contents.bytes());
             long start = System.nanoTime();
-            contents.messages().forEach(ContentDigest::of);
+            contents.messages().forEach(raw -> ContentDigest.of(RawHeader.scan(raw)));
             double digestRate = keys.size() / ((System.nanoTime() - start) / 1e9);
             System.out.printf("parts:   epoch read alone %,8.0f msg/s %6.1f MB/s %5.2f cpu-s | content digest alone "
                     + "%,8.0f msg/s%n", r.messagesPerSecond(), r.megabytesPerSecond(), r.cpu().total(), digestRate);

@@ -19,34 +19,12 @@ import org.loredigest.mail.trailer.TrailerType;
  */
 final class FixStatusRule {
 
-    /**
-     * A maintainer saying it is in a tree, at the start of a line of their own text: past tense only ("will apply" is a
-     * promise, not evidence), and never a word in the middle of a sentence ("queued signals", "is applied for").
-     */
-    private static final Pattern APPLIED_LINE = Pattern.compile(
-            "(?im)^\\s*(?:(?:thanks|thank you|ok|okay|great|nice)[,.!]*\\s+)?(?:(?:i've|i have|i|we've|we have)\\s+)?"
-                    + "(?:now\\s+|also\\s+)?(?:(?:the |all |both )?(?:patch(?:es)?|series|it|this|these|them)\\s+"
-                    + "(?:are|is|were|was|has been|have been)\\s+(?:now\\s+)?(?:applied|queued|pushed|merged)"
-                    + "(?=\\s+(?:to|into|in|on)\\s+\\S+|[.!,]|\\s*$)"
-                    + "|applied|queued(?: up)?|picked (?:it |this |them |these |the series )?up|pushed"
-                    + "|merged (?:to|into) \\S+|added (?:it |this |these |them |the series |the patch(?:es)? )?(?:to|into) "
-                    + "(?:mm-|the -?mm|my |akpm|for-|\\S*-next|\\S*-fixes))\\b[^?\\n]{0,120}$");
-    /** "I'm going to go ahead and merge it into lsm/dev": said by the maintainer as they do it, anywhere in a line. */
-    private static final Pattern GO_AHEAD = Pattern.compile(
-            "(?i)\\bgo ahead\\s+and\\s+(?:merge|apply|queue|take|pick up) (?:it|this|them|these|the patch(?:es)?|the series)\\s+"
-                    + "(?:up\\s+)?(?:into|to|in|via)\\s+\\S+");
     /** Asking syzbot to test a fix branch, or naming the commit that fixes the report. */
     private static final Pattern SYZ_FIX = Pattern.compile("(?m)^#syz (?:fix:\\s*\\S.*|test:\\s*\\S+://\\S+.*)$");
     /** The author saying a newer revision went out: past tense only ("I'll send a v2" is a promise). */
     private static final Pattern SENT_NEWER = Pattern.compile(
             "(?i)\\b(?:i |we )?(?:have |'ve )?(?:ended up sending|sent(?: out)?|posted|resent)\\s+(?:a |the |an )?"
                     + "(?:v\\d+|new version|newer version|next version|updated version|new revision)\\b(?! (?:soon|later|tomorrow))");
-    private static final Pattern NOT_APPLIED = Pattern.compile(
-            "(?i)\\b(?:not applied|isn't applied|wasn't applied|can't be applied|cannot be applied|doesn't apply|does not apply|"
-                    + "failed to apply|fails to apply|if applied|once applied|when applied|after applying|applied on top|"
-                    + "applied (?:this|it|the patch(?:es)?|your patch(?:es)?|the series|these) (?:locally|and|on|but|to my)|applied cleanly|i applied .* and|"
-                    + "applying|before applying|to be applied|should be applied|be queued|get applied|"
-                    + "applied (?:the |your |all |these )?(?:suggest\\w*|feedback|comments?|changes|review))\\b");
     private static final Pattern DROPPED = Pattern.compile(
             "(?i)\\b(?:dropped|i'll drop|i will drop|drop(?:ping)? (?:it|this|the series|the patch|these)|removed (?:it )?from (?:mm|the tree))\\b");
     private static final Pattern MAINLINE = Pattern.compile(
@@ -156,40 +134,13 @@ final class FixStatusRule {
         return evidence == null ? null : Verdict.of("applied", signal, evidence.messageId());
     }
 
-    static boolean appliedText(ThreadMessage m) {
-        if ("APPLIED_NOTICE".equals(m.kind()) && m.fromBot()) {
-            return true;
-        }
-        // a person's mail is judged by its own lines: kernel-mail's kind also fires on "applied" inside a sentence
-        String head = firstLines(m.text(), 12);
-        if (NOT_APPLIED.matcher(head).find()) {
-            return false;
-        }
-        if (GO_AHEAD.matcher(head).find()) {
-            return true;
-        }
-        java.util.regex.Matcher applied = APPLIED_LINE.matcher(head);
-        while (applied.find()) {
-            if (!continuesSentence(head, applied.start())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * The line at {@code at} wraps a sentence begun on the line above (which ends without punctuation): "can be\n
-     * applied to not only cgroups" is not a statement that something was applied.
+     * A bot's applied notice, or a person's own statement that it was applied (kernel-mail's {@code AppliedStatements},
+     * read at the start of their lines: "applied" inside a sentence does not count). Whether the person may say so is
+     * decided by the caller.
      */
-    static boolean continuesSentence(String text, int at) {
-        int end = text.lastIndexOf('\n', Math.max(0, at - 1));
-        if (end <= 0) {
-            return false;
-        }
-        int start = text.lastIndexOf('\n', end - 1) + 1;
-        String above = text.substring(start, end).strip();
-        return !above.isEmpty() && Character.isLetterOrDigit(above.charAt(above.length() - 1))
-                && !above.matches("(?i)(?:hi|hello|hey|thanks|thank you|ok|okay)\\b.*|.*\\b(?:wrote|said)$");
+    static boolean appliedText(ThreadMessage m) {
+        return "APPLIED_NOTICE".equals(m.kind()) && m.fromBot() || m.statesApplied();
     }
 
     private static String firstLines(String text, int lines) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +15,6 @@ import org.loredigest.mail.ParsedMail;
 import org.loredigest.mail.kind.MailKind;
 import org.loredigest.mail.patch.FileChange;
 import org.loredigest.mail.subject.SubjectParser;
-import org.loredigest.mail.trailer.Trailer;
-import org.loredigest.mail.trailer.TrailerParser;
-import org.loredigest.mail.trailer.TrailerType;
 
 /** Maps kernel-mail's {@link ParsedMail} onto the event contract and onto the compact {@link ThreadMessage}. */
 public final class MailMapping {
@@ -77,13 +75,10 @@ public final class MailMapping {
             notice = (mail.stable().failedPatch().isEmpty() ? "stable " : "failed to apply to stable ") + mail.stable().tree()
                     + (mail.stable().upstreamCommit().isEmpty() ? "" : " upstream " + mail.stable().upstreamCommit());
         }
-        String newText = skipLeadingNote(mail.newText());
-        List<Trailer> trailers = mail.trailers();
-        if (!newText.equals(mail.newText()) && trailers.stream().noneMatch(t -> t.type() == TrailerType.SIGNED_OFF_BY)) {
-            trailers = TrailerParser.fromMessage(newText);
-        }
+        String newText = mail.newText();
         boolean posting = !reply;
-        String text = posting ? cut(commitMessage(newText), POSTING_TEXT_LIMIT) : cut(newText, REPLY_TEXT_LIMIT);
+        // kernel-mail's commit message: above the --- line or the diff, below a backport's leading note
+        String text = posting ? cut(mail.commitMessage(), POSTING_TEXT_LIMIT) : cut(newText, REPLY_TEXT_LIMIT);
         // "[PATCH v5.10] ... commit <sha> upstream": a stable backport names a kernel release, not a revision
         boolean backport = posting && s.versionExplicit() && KERNEL_RELEASE.matcher(s.versionLabel()).matches()
                 && UPSTREAM_COMMIT.matcher(newText).find();
@@ -96,8 +91,9 @@ public final class MailMapping {
                 cut(mail.patch().notes(), CHANGELOG_LIMIT), callTrace(newText), files,
                 mail.patch().hasDiff() ? functions(newText) : List.of(), interfaces(mail.patch().hasDiff() ? newText : ""),
                 mail.patch().insertions(), mail.patch().deletions(),
-                trailers, mail.pullRequest() != null, aboutTitleKey(mail, newText),
-                mail.pullRequest() == null ? List.of() : shortlogTitles(newText));
+                mail.trailers(), mail.pullRequest() != null, aboutTitleKey(mail, newText),
+                mail.pullRequest() == null ? List.of() : shortlogTitles(newText),
+                Objects.requireNonNullElse(mail.appliedStatement(), ""));
     }
 
     /** The patch an mm-commits, stable-review or failed-backport mail is about, as a normalised title. */
@@ -135,21 +131,6 @@ public final class MailMapping {
     }
 
     /**
-     * Backport postings sometimes open with a note and a {@code ---} line before the real commit message ("NOTE: this is
-     * a partial backport\n---\n..."). kernel-mail then finds neither the commit message nor its trailers above that first
-     * separator; when the part above it has no Signed-off-by but a later part does, the note is dropped.
-     */
-    static String skipLeadingNote(String text) {
-        int separator = text.indexOf("\n---\n");
-        if (separator < 0 || text.substring(0, separator).contains("Signed-off-by:")) {
-            return text;
-        }
-        String rest = text.substring(separator + 5);
-        int next = rest.indexOf("\n---\n");
-        return next > 0 && rest.substring(0, next).contains("Signed-off-by:") ? rest.strip() : text;
-    }
-
-    /**
      * User-visible interfaces a diff adds: cgroup control files ({@code .name = "..."} in cftype tables), /proc, sysfs
      * and debugfs files, BPF kfuncs, flags of syscalls and uapi interfaces (madvise, prctl, execveat, Landlock, fanotify,
      * io_uring, keyctl, audit record types), boot parameters.
@@ -161,20 +142,6 @@ public final class MailMapping {
             out.add(m.group(1) != null ? m.group(1) : m.group().strip().substring(1).strip());
         }
         return List.copyOf(out);
-    }
-
-    /** The commit message of a patch mail: everything above the {@code ---} separator or the diff. */
-    static String commitMessage(String text) {
-        int end = text.length();
-        int separator = text.indexOf("\n---\n");
-        if (separator >= 0) {
-            end = separator;
-        }
-        int diff = text.indexOf("\ndiff --git ");
-        if (diff >= 0 && diff < end) {
-            end = diff;
-        }
-        return text.substring(0, end).strip();
     }
 
     static String callTrace(String text) {

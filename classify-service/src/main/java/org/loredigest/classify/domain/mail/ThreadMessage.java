@@ -2,6 +2,7 @@ package org.loredigest.classify.domain.mail;
 
 import java.time.Instant;
 import java.util.List;
+import org.loredigest.mail.kind.AppliedStatements;
 import org.loredigest.mail.trailer.Trailer;
 
 /**
@@ -49,6 +50,8 @@ import org.loredigest.mail.trailer.Trailer;
  * @param aboutTitleKey    for notices about another patch (mm-commits, stable review, failed backport): that patch's
  *                         normalised title, else null
  * @param pullTitles       for a git pull request: the normalised titles of the commits in its shortlog, else empty
+ * @param appliedStatement the line stating that the patch was applied (kernel-mail's {@link AppliedStatements}),
+ *                         empty when there is none; null in messages kept in state before it was recorded
  */
 public record ThreadMessage(
         String key,
@@ -88,7 +91,8 @@ public record ThreadMessage(
         List<Trailer> trailers,
         boolean pullRequest,
         String aboutTitleKey,
-        List<String> pullTitles) {
+        List<String> pullTitles,
+        String appliedStatement) {
 
     public ThreadMessage {
         references = references == null ? List.of() : List.copyOf(references);
@@ -119,6 +123,14 @@ public record ThreadMessage(
     /** The direct parent by the headers, or {@code null} for a thread starter. */
     public String parentId() {
         return references.isEmpty() ? null : references.get(references.size() - 1);
+    }
+
+    /**
+     * Whether the sender states that the patch was applied, queued, pulled or merged. Messages kept in state before the
+     * statement was recorded are read from their text: the same rule, without the quotes that separate lines.
+     */
+    public boolean statesApplied() {
+        return appliedStatement != null ? !appliedStatement.isEmpty() : AppliedStatements.in(text);
     }
 
     public boolean hasDiff() {

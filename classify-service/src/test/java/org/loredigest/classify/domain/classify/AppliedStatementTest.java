@@ -18,6 +18,18 @@ class AppliedStatementTest {
         return MailMapping.toThreadMessage("r1@example.org", "cgroups", new MailParser().parse(raw, Instant.EPOCH));
     }
 
+    /** The message as thread state stored it before {@code appliedStatement} existed. */
+    private static ThreadMessage withoutStatement(ThreadMessage m) {
+        var json = org.loredigest.events.EventJson.mapper();
+        try {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(m);
+            tree.remove("appliedStatement");
+            return json.treeToValue(tree, ThreadMessage.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aMaintainerSayingAppliedCounts() {
         assertThat(FixStatusRule.appliedText(reply("Thanks,\n\nApplied to for-6.14.\n"))).isTrue();
@@ -39,6 +51,14 @@ class AppliedStatementTest {
                 + "https://git.kernel.org/pub/scm/linux/kernel/git/jarkko/linux-tpmdd.git/log/?h=next\n"))).isTrue();
         assertThat(FixStatusRule.appliedText(reply("Thanks Casey.  As this is a pretty minor fix, I'm going to go ahead\n"
                 + "and merge it into lsm/dev so it will go up to Linus during the next\nmerge window.\n"))).isTrue();
+    }
+
+    @Test
+    void messagesKeptBeforeTheStatementWasRecordedAreReadFromTheirText() {
+        ThreadMessage m = reply("Thanks,\n\nApplied to for-6.14.\n");
+        assertThat(m.appliedStatement()).isEqualTo("Applied to for-6.14.");
+        assertThat(FixStatusRule.appliedText(withoutStatement(m))).isTrue();
+        assertThat(FixStatusRule.appliedText(withoutStatement(reply("It is applied for every cgroup\n")))).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.loredigest.ingest.domain.dedup;
 
 import java.util.Collection;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * Decides whether a mail goes out as new: its key is its normalised Message-ID; a key already published with the same
@@ -23,10 +24,10 @@ public final class DuplicateFilter {
         this.seen = seen;
     }
 
-    /** Claims the mail for {@code owner} (a batch token) when it is new. */
-    public Admission admit(byte[] raw, Object owner) {
-        String digest = ContentDigest.of(raw);
-        String key = RecordKeys.of(raw);
+    /** Claims the mail whose header is {@code header} for {@code owner} (a batch token) when it is new. */
+    public Admission admit(RawHeader header, Object owner) {
+        String digest = ContentDigest.of(header);
+        String key = RecordKeys.of(header);
         SeenMessages.Verdict verdict = seen.claim(key, digest, owner);
         if (verdict == SeenMessages.Verdict.COLLISION) {
             key = digest;

@@ -2,6 +2,7 @@ package org.loredigest.ingest.domain.dedup;
 
 import org.loredigest.events.MessageKey;
 import org.loredigest.mail.MessageIds;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * The record key a mail is first offered under: its Message-ID read and normalised by kernel-mail exactly as the
@@ -13,8 +14,8 @@ public final class RecordKeys {
     private RecordKeys() {
     }
 
-    public static String of(byte[] raw) {
-        String id = MessageIds.ofMessage(raw);
-        return id != null ? id : MessageKey.fromContent(raw);
+    public static String of(RawHeader header) {
+        String id = MessageIds.ofMessage(header);
+        return id != null ? id : MessageKey.fromContent(header.raw());
     }
 }

@@ -12,6 +12,7 @@ import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailReceived;
 import org.loredigest.ingest.domain.RejectedMail;
 import org.loredigest.ingest.domain.dedup.DuplicateFilter;
+import org.loredigest.mail.header.RawHeader;
 
 /**
  * One poll of one source: turns what the reader hands over into records, groups them into batches and commits each
@@ -67,7 +68,7 @@ final class CheckpointingOutput implements SourceOutput {
             rejected(source, position, "empty message", raw);
             return;
         }
-        DuplicateFilter.Admission admission = filter.admit(raw, batchToken);
+        DuplicateFilter.Admission admission = filter.admit(RawHeader.scan(raw), batchToken);
         if (!admission.isNew()) {
             stats.duplicate();
             return;

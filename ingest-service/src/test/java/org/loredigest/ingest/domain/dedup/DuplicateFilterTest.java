@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.loredigest.mail.header.RawHeader;
 
 class DuplicateFilterTest {
 
-    static byte[] mail(String transport, String messageId, String body) {
-        return (transport + "From: A <a@kernel.org>\nDate: Mon, 1 Apr 2024 10:00:00 +0000\nSubject: [PATCH] mm: x\n"
-                + "Message-ID: <" + messageId + ">\n\n" + body).getBytes(StandardCharsets.UTF_8);
+    static RawHeader mail(String transport, String messageId, String body) {
+        return RawHeader.scan((transport + "From: A <a@kernel.org>\nDate: Mon, 1 Apr 2024 10:00:00 +0000\nSubject: [PATCH] mm: x\n"
+                + "Message-ID: <" + messageId + ">\n\n" + body).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void digestIgnoresTransportHeadersLineEndingsAndTrailingBlankLines() {
-        byte[] viaMm = mail("Received: from a by b\nList-Id: <linux-mm.kvack.org>\n", "1@x", "hello\nworld\n");
-        byte[] viaCgroups = mail("List-Id: <cgroups.vger.kernel.org>\n", "1@x", "hello\r\nworld\r\n\n\n");
+        RawHeader viaMm = mail("Received: from a by b\nList-Id: <linux-mm.kvack.org>\n", "1@x", "hello\nworld\n");
+        RawHeader viaCgroups = mail("List-Id: <cgroups.vger.kernel.org>\n", "1@x", "hello\r\nworld\r\n\n\n");
         assertThat(ContentDigest.of(viaMm)).isEqualTo(ContentDigest.of(viaCgroups)).startsWith("sha256:");
         assertThat(ContentDigest.of(mail("", "1@x", "hello\nworld!\n"))).isNotEqualTo(ContentDigest.of(viaMm));
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.loredigest.events.MessageKey;
 import org.loredigest.mail.MailParser;
+import org.loredigest.mail.header.RawHeader;
 
 /** The record key ingest publishes under is the Message-ID the parser (Elasticsearch id, thread links) reads. */
 class RecordKeysTest {
@@ -28,7 +29,7 @@ class RecordKeysTest {
     })
     void keyIsTheParsersMessageId(String spelling) {
         byte[] raw = mail(spelling, "body\n");
-        assertThat(RecordKeys.of(raw)).isEqualTo(ID)
+        assertThat(RecordKeys.of(RawHeader.scan(raw))).isEqualTo(ID)
                 .isEqualTo(new MailParser().parse(raw, Instant.parse("2024-03-01T12:00:00Z")).messageId());
     }
 
@@ -40,7 +41,7 @@ class RecordKeysTest {
         System.arraycopy(head, 0, raw, 0, head.length);
         raw[head.length] = (byte) 0xe9; // windows-1252 'é', not UTF-8
         System.arraycopy(tail, 0, raw, head.length + 1, tail.length);
-        assertThat(RecordKeys.of(raw)).isEqualTo(new MailParser().parse(raw, Instant.parse("2024-03-01T12:00:00Z")).messageId());
+        assertThat(RecordKeys.of(RawHeader.scan(raw))).isEqualTo(new MailParser().parse(raw, Instant.parse("2024-03-01T12:00:00Z")).messageId());
     }
 
     @ParameterizedTest
@@ -51,15 +52,15 @@ class RecordKeysTest {
     })
     void aCopySpelledOtherwiseIsACopy(String spelling) {
         DuplicateFilter filter = new DuplicateFilter(new SeenMessages(10));
-        assertThat(filter.admit(mail("<" + ID + ">", "body\n"), new Object()).isNew()).isTrue();
-        assertThat(filter.admit(mail(spelling, "body\n"), new Object()).isNew()).isFalse();
+        assertThat(filter.admit(RawHeader.scan(mail("<" + ID + ">", "body\n")), new Object()).isNew()).isTrue();
+        assertThat(filter.admit(RawHeader.scan(mail(spelling, "body\n")), new Object()).isNew()).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "<>", "(no id)"})
     void withoutAUsableIdTheKeyIsAContentHash(String spelling) {
         byte[] raw = mail(spelling, "body\n");
-        assertThat(RecordKeys.of(raw)).isEqualTo(MessageKey.fromContent(raw)).startsWith(MessageKey.CONTENT_PREFIX);
+        assertThat(RecordKeys.of(RawHeader.scan(raw))).isEqualTo(MessageKey.fromContent(raw)).startsWith(MessageKey.CONTENT_PREFIX);
     }
 
     private static byte[] mail(String messageId, String body) {

@@ -37,11 +37,20 @@ public final class RawHeader {
 
     /** Splits the header section; a leading mbox {@code From } line is skipped. */
     public static RawHeader scan(byte[] raw) {
-        int n = raw.length;
         int pos = 0;
-        if (n >= 5 && raw[0] == 'F' && raw[1] == 'r' && raw[2] == 'o' && raw[3] == 'm' && raw[4] == ' ') {
+        if (raw.length >= 5 && raw[0] == 'F' && raw[1] == 'r' && raw[2] == 'o' && raw[3] == 'm' && raw[4] == ' ') {
             pos = lineEnd(raw, 0);
         }
+        return scan(raw, pos);
+    }
+
+    /**
+     * Splits the fields that start at offset {@code from} (the start of a line), up to the empty line or the first
+     * line that is not a field. For readers that go on past such a line: the parser does not.
+     */
+    public static RawHeader scan(byte[] raw, int from) {
+        int n = raw.length;
+        int pos = from;
         String[] names = new String[64];
         int[] starts = new int[64];
         int[] ends = new int[64];
@@ -118,7 +127,10 @@ public final class RawHeader {
         return count;
     }
 
-    /** Offset of the first body byte (after the blank separator line), or the length when there is no body. */
+    /**
+     * Offset of the first body byte: after the blank separator line, at the line that ended the header early (see
+     * {@link #malformedLine()}), or the length when there is no body.
+     */
     public int bodyOffset() {
         return bodyOffset;
     }
@@ -173,6 +185,16 @@ public final class RawHeader {
         return unfold(raw, starts[index], ends[index]);
     }
 
+    /** Offset of the first byte of a field's value in {@link #raw()}: right after the colon. */
+    public int valueStart(int index) {
+        return starts[index];
+    }
+
+    /** Offset after the last byte of a field's value, continuation lines included, without the final line break. */
+    public int valueEnd(int index) {
+        return ends[index];
+    }
+
     private static String unfold(byte[] raw, int start, int end) {
         while (start < end && (raw[start] == ' ' || raw[start] == '\t')) {
             start++;
@@ -201,7 +223,16 @@ public final class RawHeader {
                 sb.append(c);
             }
         }
-        return sb.toString();
+        // a value may begin on a continuation line ("Message-ID:\n <id>"): its indent is not part of it
+        int from = 0;
+        int to = sb.length();
+        while (from < to && (sb.charAt(from) == ' ' || sb.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (sb.charAt(to - 1) == ' ' || sb.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return sb.substring(from, to);
     }
 
     /** Raw 8-bit header bytes are almost always UTF-8; anything else is read as windows-1252. */

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.loredigest.mail.MailParser;
+import org.loredigest.mail.ParsedMail;
 
-/** "Applied" counts as a maintainer's statement only when it opens a line of the sender's own text. */
+/** "Applied" counts as a statement only when it opens a line of the sender's own text (or says it is being done). */
 class AppliedStatementsTest {
 
     @Test
@@ -43,6 +44,30 @@ class AppliedStatementsTest {
     }
 
     @Test
+    void whatWasDoneAndWhatIsBeingDoneCountToo() {
+        assertThat(AppliedStatements.find("Thanks, patch are applied to\nhttps://git.kernel.org/x.git\n"))
+                .isEqualTo("Thanks, patch are applied to");
+        assertThat(AppliedStatements.in("It is applied to my master branch now:\nhttps://git.kernel.org/x.git\n")).isTrue();
+        assertThat(AppliedStatements.in("this was pulled into my tree, sorry for missing the reply earlier\n")).isTrue();
+        assertThat(AppliedStatements.in("I've just merged IPE into the lsm/dev branch, it should go up to Linus\n")).isTrue();
+        assertThat(AppliedStatements.in("I have pulled this into my tree\n")).isTrue();
+        assertThat(AppliedStatements.in("Added to mm-unstable, thanks.\n")).isTrue();
+        assertThat(AppliedStatements.find("Thanks Casey.  As this is a pretty minor fix, I'm going to go ahead\n"
+                + "and merge it into lsm/dev so it will go up to Linus during the next\nmerge window.\n"))
+                .startsWith("Thanks Casey.").endsWith("during the next");
+    }
+
+    @Test
+    void passiveWordsInsideASentenceAndRequestsDoNot() {
+        assertThat(AppliedStatements.in("It is applied for every cgroup in the hierarchy\n")).isFalse();
+        assertThat(AppliedStatements.in("I applied the suggested changes but left the local variable.\n")).isFalse();
+        assertThat(AppliedStatements.in("I merged your branch into my testing branch and pushed it into my testbed.\n")).isFalse();
+        assertThat(AppliedStatements.in("I've pushed it here: https://github.com/someone/linux/tree/topic\n")).isFalse();
+        assertThat(AppliedStatements.in("Please go ahead and take it via your tree.\n")).isFalse();
+        assertThat(AppliedStatements.in("Added a comment to explain the barrier.\n")).isFalse();
+    }
+
+    @Test
     void aQuoteBlockSeparatesTheStatementFromTheLineAboveIt() {
         assertThat(AppliedStatements.in("On Mon, Jane wrote:\n> [PATCH] foo\n> bar is the reason\nApplied to for-next.\n")).isTrue();
         assertThat(AppliedStatements.in("Some words without a stop\n> quoted\nApplied, thanks.\n")).isTrue();
@@ -65,9 +90,16 @@ class AppliedStatementsTest {
                 """;
         assertThat(kind(wrapped)).isEqualTo(MailKind.REPLY);
         assertThat(kind(wrapped.replace("This looks right", "Applied, thanks.\n\nThis looks right"))).isEqualTo(MailKind.APPLIED_NOTICE);
+        assertThat(parse(wrapped.replace("This looks right", "Applied, thanks.\n\nThis looks right")).appliedStatement())
+                .isEqualTo("Applied, thanks.");
+        assertThat(parse(wrapped).appliedStatement()).isNull();
     }
 
     private static MailKind kind(String raw) {
-        return new MailParser().parse(raw.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-12-03T00:00:00Z")).kind();
+        return parse(raw).kind();
+    }
+
+    private static ParsedMail parse(String raw) {
+        return new MailParser().parse(raw.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-12-03T00:00:00Z"));
     }
 }
