@@ -22,7 +22,6 @@ import org.loredigest.events.TopicSpec;
 import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
 import org.loredigest.servicekit.kafka.TopicsAtStartup;
-import org.loredigest.servicekit.kafka.TopicsConfig;
 import org.loredigest.testkit.KafkaServer;
 
 /**
@@ -88,18 +87,7 @@ class TopicsAtStartupIT {
 
     /** What report-service runs at start-up, with the defaults of {@code lore.kafka.*} (topic creation on, 1 replica). */
     private static void startReportService(KafkaServer kafka) {
-        TopicsConfig defaults = new TopicsConfig() {
-            @Override
-            public boolean createTopics() {
-                return true;
-            }
-
-            @Override
-            public short topicReplicationFactor() {
-                return 1;
-            }
-        };
-        new TopicsAtStartup(defaults, kafka.bootstrapServers()).ensureTopics();
+        new TopicsAtStartup(true, (short) 1, kafka.bootstrapServers()).ensureTopics();
     }
 
     private static Admin admin(KafkaServer kafka) {

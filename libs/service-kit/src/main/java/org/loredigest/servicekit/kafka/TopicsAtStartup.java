@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,11 +21,19 @@ public class TopicsAtStartup {
 
     private static final Logger LOG = Logger.getLogger(TopicsAtStartup.class);
 
-    private final TopicsConfig config;
+    private final boolean createTopics;
+    private final short replicationFactor;
     private final String bootstrapServers;
 
+    @Inject
     public TopicsAtStartup(TopicsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.config = config;
+        this(config.createTopics(), config.topicReplicationFactor(), bootstrapServers);
+    }
+
+    /** As a service with {@code lore.kafka.create-topics} and {@code lore.kafka.topic-replication-factor} set so. */
+    public TopicsAtStartup(boolean createTopics, short replicationFactor, String bootstrapServers) {
+        this.createTopics = createTopics;
+        this.replicationFactor = replicationFactor;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -36,11 +45,10 @@ public class TopicsAtStartup {
 
     /** What the service does at start-up; empty when topic creation is off. */
     public Optional<TopicBootstrap.Outcome> ensureTopics() {
-        if (!config.createTopics()) {
+        if (!createTopics) {
             return Optional.empty();
         }
-        TopicBootstrap.Outcome outcome = TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers),
-                config.topicReplicationFactor());
+        TopicBootstrap.Outcome outcome = TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrapServers), replicationFactor);
         if (outcome.changedAnything()) {
             LOG.info(outcome.summary());
         }

@@ -9,18 +9,7 @@ class TopicsAtStartupTest {
 
     @Test
     void withCreateTopicsOffNothingContactsTheBroker() {
-        TopicsConfig off = new TopicsConfig() {
-            @Override
-            public boolean createTopics() {
-                return false;
-            }
-
-            @Override
-            public short topicReplicationFactor() {
-                return 3;
-            }
-        };
         // nothing listens on port 1: an attempt to connect would fail or time out
-        assertThat(new TopicsAtStartup(off, "127.0.0.1:1").ensureTopics()).isEmpty();
+        assertThat(new TopicsAtStartup(false, (short) 3, "127.0.0.1:1").ensureTopics()).isEmpty();
     }
 }
