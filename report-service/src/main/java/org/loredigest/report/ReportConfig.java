@@ -26,14 +26,6 @@ public interface ReportConfig {
     @WithDefault("http://localhost:8083")
     String publicUrl();
 
-    /** Replicas of the topics it creates; the same for every service of a deployment. */
-    @WithDefault("1")
-    short topicReplicationFactor();
-
-    /** Create missing topics and set their configs at start-up (as {@code Topics.SPECS} says). */
-    @WithDefault("true")
-    boolean createTopics();
-
     /**
      * Key required in the {@code X-Api-Key} header of write requests (env {@code LORE_REPORT_API_KEY}). Without one,
      * write requests are accepted from loopback addresses only.

@@ -1,7 +1,6 @@
 package org.loredigest.ingest.kafka;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,36 +10,19 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
-import org.loredigest.events.kafka.TopicBootstrap;
-import org.loredigest.ingest.IngestConfig;
 
 /**
- * Owns the idempotent producer of uploads and imports (acks=all), hands out the transactional producers of sources
- * ({@link ProducerSettings}) and makes sure the pipeline's topics exist as {@code Topics.SPECS} says.
+ * Owns the idempotent producer of uploads and imports (acks=all) and hands out the transactional producers of
+ * sources ({@link ProducerSettings}). The pipeline's topics are made at start-up by the service kit's {@code TopicsAtStartup}.
  */
 @ApplicationScoped
 public class ReceivedMailProducer {
 
-    private static final Logger LOG = Logger.getLogger(ReceivedMailProducer.class);
-
     private final Map<String, Object> kafkaConfig;
-    private final IngestConfig config;
     private volatile Producer<String, byte[]> producer;
 
-    public ReceivedMailProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config) {
+    public ReceivedMailProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.kafkaConfig = kafkaConfig;
-        this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        if (config.createTopics()) {
-            var outcome = TopicBootstrap.ensure(Map.of("bootstrap.servers", kafkaConfig.get("bootstrap.servers")),
-                    config.topicReplicationFactor());
-            if (outcome.changedAnything()) {
-                LOG.info(outcome.summary());
-            }
-        }
     }
 
     public Producer<String, byte[]> producer() {

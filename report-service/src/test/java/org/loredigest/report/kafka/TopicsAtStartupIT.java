@@ -2,7 +2,6 @@ package org.loredigest.report.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.loredigest.events.TopicSpec;
 import org.loredigest.events.Topics;
 import org.loredigest.events.kafka.TopicBootstrap;
-import org.loredigest.report.ReportConfig;
+import org.loredigest.servicekit.kafka.TopicsAtStartup;
 import org.loredigest.testkit.KafkaServer;
 
 /**
- * report-service's start-up alone makes every topic of the pipeline as {@link Topics#SPECS} says, on an empty broker
- * and on one where a topic already exists with the broker's defaults (made on first use by a client, or by an older
- * version), so a large classified record fits whichever service started first.
+ * report-service's start-up alone (the service kit's {@link TopicsAtStartup}, which every service runs) makes every
+ * topic of the pipeline as {@link Topics#SPECS} says, on an empty broker and on one where a topic already exists with
+ * the broker's defaults (made on first use by a client, or by an older version), so a large classified record fits
+ * whichever service started first. {@link TopicsAtStartupInServiceIT} shows the bean is part of the running service.
  */
 class TopicsAtStartupIT {
 
@@ -68,7 +68,7 @@ class TopicsAtStartupIT {
         }
     }
 
-    private static void assertMatchesSpecs(Admin admin) throws Exception {
+    static void assertMatchesSpecs(Admin admin) throws Exception {
         Set<String> names = admin.listTopics().names().get(60, TimeUnit.SECONDS);
         assertThat(names).containsAll(Topics.SPECS.stream().map(TopicSpec::name).toList());
         Map<ConfigResource, Config> configs = admin.describeConfigs(Topics.SPECS.stream()
@@ -85,15 +85,9 @@ class TopicsAtStartupIT {
                 .get("max.message.bytes").value()).isEqualTo(String.valueOf(16 * 1024 * 1024));
     }
 
-    /** What report-service runs at start-up, with topic creation on (the default). */
+    /** What report-service runs at start-up, with the defaults of {@code lore.kafka.*} (topic creation on, 1 replica). */
     private static void startReportService(KafkaServer kafka) {
-        ReportConfig config = (ReportConfig) Proxy.newProxyInstance(ReportConfig.class.getClassLoader(),
-                new Class<?>[] {ReportConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "createTopics" -> true;
-                    case "topicReplicationFactor" -> (short) 1;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        new TopicsAtStartup(config, kafka.bootstrapServers()).onStart(null);
+        new TopicsAtStartup(true, (short) 1, kafka.bootstrapServers()).ensureTopics();
     }
 
     private static Admin admin(KafkaServer kafka) {

@@ -3,6 +3,7 @@ package org.loredigest.mail.hostile;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Counts of a fuzz run and the one-line summary tests print. */
@@ -61,6 +62,33 @@ public final class FuzzTally {
     public double acceptedShare(MutationKind kind) {
         int tried = kinds.getOrDefault(kind, 0);
         return tried == 0 ? 1.0 : 1.0 - (double) rejectedByKind.getOrDefault(kind, 0) / tried;
+    }
+
+    /** The share of all variants that were accepted, 1.0 when none was tried. */
+    public double acceptedShare() {
+        return messages == 0 ? 1.0 : 1.0 - (double) rejected / messages;
+    }
+
+    /**
+     * Where the run accepted less than stated, one line each. Kinds that keep the header section readable must all be
+     * accepted, kinds that {@linkplain MutationKind#mayBreakHeaderSection may break it} at least
+     * {@code mayBreakFloor} of theirs, a {@linkplain MutationKind#breaksHeaderSection broken header section} any
+     * share, and the whole run at least {@code overallFloor}. Empty when all shares hold.
+     */
+    public List<String> sharesBelow(double mayBreakFloor, double overallFloor) {
+        List<String> below = new ArrayList<>();
+        for (MutationKind kind : MutationKind.values()) {
+            double floor = kind.breaksHeaderSection() ? 0.0 : kind.mayBreakHeaderSection() ? mayBreakFloor : 1.0;
+            if (acceptedShare(kind) < floor) {
+                below.add(String.format(Locale.ROOT, "%s: %.1f %% of %d accepted, floor %.0f %%", kind,
+                        100 * acceptedShare(kind), kinds.getOrDefault(kind, 0), 100 * floor));
+            }
+        }
+        if (acceptedShare() < overallFloor) {
+            below.add(String.format(Locale.ROOT, "all kinds: %.1f %% of %d accepted, floor %.0f %%", 100 * acceptedShare(),
+                    messages, 100 * overallFloor));
+        }
+        return below;
     }
 
     public Map<MutationKind, Integer> kinds() {

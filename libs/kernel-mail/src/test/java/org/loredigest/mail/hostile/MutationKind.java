@@ -59,6 +59,19 @@ public enum MutationKind {
         return weight;
     }
 
+    /** Meant to leave no readable header section: the one mutation parsers may reject as designed. */
+    public boolean breaksHeaderSection() {
+        return this == BROKEN_HEADER_SECTION;
+    }
+
+    /** May now and then leave no readable header section: a cut inside the first line, stray bytes in a header. */
+    public boolean mayBreakHeaderSection() {
+        return switch (this) {
+            case TRUNCATED, NUL_BYTES, BYTE_NOISE, INVALID_UTF8 -> true;
+            default -> false;
+        };
+    }
+
     /** Produces megabytes of output: worth checking against size limits, too slow to draw often. */
     public boolean heavy() {
         return weight == 1;
