@@ -29,6 +29,7 @@ import org.loredigest.events.MailParsed;
 import org.loredigest.events.MessageKey;
 import org.loredigest.mail.MessageIds;
 import org.loredigest.mail.UnusableMailException;
+import org.loredigest.mail.header.RawHeader;
 import org.loredigest.mail.hostile.FuzzSettings;
 import org.loredigest.mail.hostile.FuzzTally;
 import org.loredigest.mail.hostile.HostileMail;
@@ -133,7 +134,7 @@ class HostileMailClassifyTest {
 
     /** The record as ingest publishes it (keyed by its Message-ID, else a hash of its bytes) through the parse step. */
     private static Routed<ParseStep.Parsed> parseStep(byte[] raw) {
-        String id = MessageIds.ofMessage(raw);
+        String id = MessageIds.ofMessage(RawHeader.scan(raw));
         String key = id != null ? id : MessageKey.fromContent(raw);
         RecordHeaders headers = new RecordHeaders();
         headers.add(MailHeaders.LIST, "cgroups".getBytes(StandardCharsets.UTF_8));
