@@ -31,4 +31,11 @@ public interface ReportConfig {
      * write requests are accepted from loopback addresses only.
      */
     java.util.Optional<String> apiKey();
+
+    /**
+     * Largest bulk request sent to Elasticsearch, in bytes of serialised documents plus their action lines; a batch
+     * larger than that goes as several requests. Elasticsearch works best with requests of a few MB.
+     */
+    @WithDefault("5242880")
+    long bulkMaxBytes();
 }

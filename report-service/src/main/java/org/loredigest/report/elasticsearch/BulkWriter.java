@@ -7,9 +7,12 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.util.BinaryData;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +23,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.loredigest.report.ReportConfig;
 
 /**
  * The service's one {@link BulkIngester}: callers add operations with a future each, and the listener settles every
  * future from its own bulk item, so no item's error goes unread and callers know exactly which documents were taken.
+ * A bulk request holds at most {@code lore.report.bulk-max-bytes} of documents and action metadata (an operation
+ * larger than that alone goes alone): the queued operations are sent before one that would not fit.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -48,23 +54,72 @@ public class BulkWriter {
 
     private static final Logger LOG = Logger.getLogger(BulkWriter.class);
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
+    /** Field names, versions and JSON punctuation of an action line, generously. */
+    private static final int ACTION_OVERHEAD = 100;
 
     private final BulkIngester<CompletableFuture<ItemOutcome>> ingester;
+    private final JsonpMapper mapper;
+    private final long maxBytes;
 
-    public BulkWriter(ElasticsearchClient client) {
+    @Inject
+    public BulkWriter(ElasticsearchClient client, ReportConfig config) {
+        this(client, config.bulkMaxBytes());
+    }
+
+    BulkWriter(ElasticsearchClient client, long maxBytes) {
+        this.mapper = client._jsonpMapper();
+        this.maxBytes = maxBytes;
         this.ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(1000)
-                .maxSize(8L * 1024 * 1024)
+                .maxSize(maxBytes)
                 .maxConcurrentRequests(2)
                 .flushInterval(200, TimeUnit.MILLISECONDS)
                 .listener(new Listener()));
     }
 
+    /**
+     * A document serialised once, as the client would send it; operations carrying it are measured without
+     * serialising again.
+     */
+    public BinaryData json(Object document) {
+        return BinaryData.of(document, mapper);
+    }
+
     /** Queues one operation; the future completes when its bulk request has been answered. */
-    public CompletableFuture<ItemOutcome> add(BulkOperation operation) {
+    public synchronized CompletableFuture<ItemOutcome> add(BulkOperation operation) {
+        long size = sizeOf(operation);
+        if (ingester.pendingOperations() > 0 && ingester.pendingOperationsSize() + size > maxBytes) {
+            ingester.flush();
+        }
         CompletableFuture<ItemOutcome> outcome = new CompletableFuture<>();
         ingester.add(operation, outcome);
         return outcome;
+    }
+
+    /** Bytes of the operation's document plus its action metadata, as the ingester counts them (or a little more). */
+    long sizeOf(BulkOperation operation) {
+        Object document = null;
+        String index = "";
+        String id = "";
+        if (operation.isIndex()) {
+            document = operation.index().document();
+            index = operation.index().index();
+            id = operation.index().id();
+        } else if (operation.isCreate()) {
+            document = operation.create().document();
+            index = operation.create().index();
+            id = operation.create().id();
+        } else if (operation.isDelete()) {
+            index = operation.delete().index();
+            id = operation.delete().id();
+        }
+        long documentBytes = document == null ? 0
+                : document instanceof BinaryData binary ? binary.size() : json(document).size();
+        return documentBytes + ACTION_OVERHEAD + length(index) + length(id);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /** Sends what is queued and sorts every item's outcome, waiting for all answers. */

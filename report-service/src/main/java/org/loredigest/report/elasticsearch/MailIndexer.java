@@ -42,7 +42,7 @@ public class MailIndexer {
         }
         Map<MailParsed, CompletableFuture<ItemOutcome>> pending = new LinkedHashMap<>();
         byId.forEach((id, mail) -> pending.put(mail, bulk.add(BulkOperation.of(op -> op.index(i -> i
-                .index(IndexSpec.MAILS.alias()).id(id).document(MailDocument.of(mail, now)))))));
+                .index(IndexSpec.MAILS.alias()).id(id).document(bulk.json(MailDocument.of(mail, now))))))));
         return bulk.await(pending);
     }
 }

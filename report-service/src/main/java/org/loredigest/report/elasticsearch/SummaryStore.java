@@ -43,7 +43,7 @@ public class SummaryStore {
         Map<ThreadSummarised, CompletableFuture<ItemOutcome>> pending = new LinkedHashMap<>();
         for (ThreadSummarised s : summaries) {
             BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(IndexSpec.SUMMARIES.alias())
-                    .id(MessageKey.documentId(s.threadId())).document(json.valueToTree(s))));
+                    .id(MessageKey.documentId(s.threadId())).document(bulk.json(json.valueToTree(s)))));
             pending.put(s, bulk.add(op));
         }
         return bulk.await(pending);

@@ -45,7 +45,7 @@ public class TopicIndexer {
                     ? BulkOperation.of(b -> b.delete(d -> d.index(IndexSpec.TOPICS.alias()).id(id)))
                     : BulkOperation.of(b -> b.index(i -> i.index(IndexSpec.TOPICS.alias()).id(id)
                             .version(update.topic().version()).versionType(VersionType.External)
-                            .document(document(update.topic(), now))));
+                            .document(bulk.json(document(update.topic(), now)))));
             pending.put(update, bulk.add(op));
         }
         return bulk.await(pending);
