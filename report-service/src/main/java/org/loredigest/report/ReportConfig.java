@@ -38,4 +38,26 @@ public interface ReportConfig {
      */
     @WithDefault("5242880")
     long bulkMaxBytes();
+
+    /** How the search refresh of lore-mails and lore-topics is relaxed while a backlog is indexed. */
+    Backfill backfill();
+
+    interface Backfill {
+
+        /** A consumed batch of at least this many records counts as backlog. */
+        @WithDefault("200")
+        int largeBatch();
+
+        /** Backlog batches in a row that relax the refresh interval (one large batch alone is no backfill). */
+        @WithDefault("2")
+        int largeBatchesToRelax();
+
+        /** The refresh interval while relaxed (Elasticsearch time unit). */
+        @WithDefault("30s")
+        String relaxedRefreshInterval();
+
+        /** No batch for this long while relaxed: the consumer caught up, restore the normal interval. */
+        @WithDefault("PT10S")
+        Duration idleRestoreAfter();
+    }
 }

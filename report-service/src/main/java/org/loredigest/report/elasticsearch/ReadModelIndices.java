@@ -2,6 +2,7 @@ package org.loredigest.report.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +23,7 @@ public class ReadModelIndices {
 
     static final List<IndexSpec> ALL = List.of(IndexSpec.MAILS, IndexSpec.TOPICS, IndexSpec.DIGESTS, IndexSpec.SUMMARIES);
     private static final Logger LOG = Logger.getLogger(ReadModelIndices.class);
+    private static final String DEFAULT_REFRESH_INTERVAL = "1s";
 
     private final ElasticsearchClient client;
 
@@ -34,11 +36,8 @@ public class ReadModelIndices {
     }
 
     public void ensureExists(IndexSpec spec) {
-        try (InputStream template = ReadModelIndices.class.getResourceAsStream(spec.templateResource())) {
-            if (template == null) {
-                throw new IllegalStateException("index template " + spec.templateResource() + " is missing");
-            }
-            PutIndexTemplateRequest request = PutIndexTemplateRequest.of(t -> t.withJson(template).name(spec.template()));
+        try {
+            PutIndexTemplateRequest request = template(spec);
             client.indices().putIndexTemplate(request);
             if (client.indices().exists(e -> e.index(spec.index())).value()) {
                 if (request.template() != null && request.template().mappings() != null) {
@@ -54,6 +53,28 @@ public class ReadModelIndices {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch could not be reached to set up " + spec.index(), e);
+        }
+    }
+
+    /** The refresh interval the index is created with: its template's, else Elasticsearch's default. */
+    public static String normalRefreshInterval(IndexSpec spec) {
+        PutIndexTemplateRequest request = template(spec);
+        if (request.template() == null || request.template().settings() == null
+                || request.template().settings().refreshInterval() == null) {
+            return DEFAULT_REFRESH_INTERVAL;
+        }
+        Time interval = request.template().settings().refreshInterval();
+        return interval.isTime() ? interval.time() : String.valueOf(interval.offset());
+    }
+
+    private static PutIndexTemplateRequest template(IndexSpec spec) {
+        try (InputStream template = ReadModelIndices.class.getResourceAsStream(spec.templateResource())) {
+            if (template == null) {
+                throw new IllegalStateException("index template " + spec.templateResource() + " is missing");
+            }
+            return PutIndexTemplateRequest.of(t -> t.withJson(template).name(spec.template()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("index template " + spec.templateResource() + " unreadable", e);
         }
     }
 

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.report.ReportConfig;
+import org.loredigest.report.elasticsearch.BackfillRefresh;
+import org.loredigest.report.elasticsearch.IndexSpec;
 import org.loredigest.report.elasticsearch.TopicIndexer;
 import org.loredigest.report.elasticsearch.TopicIndexer.TopicUpdate;
 
@@ -38,15 +40,17 @@ public class ClassifiedThreadConsumer {
     private final ObjectMapper json;
     private final ReportConfig config;
     private final DeadLetterPublisher deadLetters;
+    private final BackfillRefresh backfill;
     private final Counter collapsedRecords;
 
     public ClassifiedThreadConsumer(TopicIndexer indexer, ObjectMapper json, ReportConfig config,
                                     @Channel(Channels.THREAD_CLASSIFIED_DLQ) MutinyEmitter<byte[]> deadLetters,
-                                    MeterRegistry metrics) {
+                                    BackfillRefresh backfill, MeterRegistry metrics) {
         this.indexer = indexer;
         this.json = json;
         this.config = config;
         this.deadLetters = new DeadLetterPublisher(deadLetters, json, STAGE);
+        this.backfill = backfill;
         this.collapsedRecords = Counter.builder("lore.report.topics.collapsed")
                 .description("classified-thread records skipped because a newer version of the topic was in the same batch")
                 .register(metrics);
@@ -75,6 +79,7 @@ public class ClassifiedThreadConsumer {
         IndexRetry.run(updates, indexer::index,
                 (update, reason) -> deadLetters.publish(origin.get(update), reason, "ElasticsearchRefused"),
                 config.indexRetryFor());
+        backfill.batchIndexed(IndexSpec.TOPICS, batch.count());
     }
 
     /** The record as an update, or null when it was dead-lettered. */

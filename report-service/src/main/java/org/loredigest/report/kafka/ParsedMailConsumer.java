@@ -15,6 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.loredigest.events.MailParsed;
 import org.loredigest.report.ReportConfig;
+import org.loredigest.report.elasticsearch.BackfillRefresh;
+import org.loredigest.report.elasticsearch.IndexSpec;
 import org.loredigest.report.elasticsearch.MailIndexer;
 
 /**
@@ -31,10 +33,13 @@ public class ParsedMailConsumer {
     private final ObjectMapper json;
     private final ReportConfig config;
     private final DeadLetterPublisher deadLetters;
+    private final BackfillRefresh backfill;
 
     public ParsedMailConsumer(MailIndexer indexer, ObjectMapper json, ReportConfig config,
-                              @Channel(Channels.MAIL_PARSED_DLQ) MutinyEmitter<byte[]> deadLetters) {
+                              @Channel(Channels.MAIL_PARSED_DLQ) MutinyEmitter<byte[]> deadLetters,
+                              BackfillRefresh backfill) {
         this.indexer = indexer;
+        this.backfill = backfill;
         this.json = json;
         this.config = config;
         this.deadLetters = new DeadLetterPublisher(deadLetters, json, STAGE);
@@ -57,5 +62,6 @@ public class ParsedMailConsumer {
         IndexRetry.run(mails, indexer::index,
                 (mail, reason) -> deadLetters.publish(origin.get(mail), reason, "ElasticsearchRefused"),
                 config.indexRetryFor());
+        backfill.batchIndexed(IndexSpec.MAILS, batch.count());
     }
 }

@@ -1,0 +1,93 @@
+package org.loredigest.report.elasticsearch;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides from consumed batch sizes when an index's refresh interval is relaxed (a backlog is being indexed: refreshing
+ * every second then costs Elasticsearch much of its CPU) and when it is restored (the consumer caught up, or no batch
+ * came for a while). Not thread-safe: one instance per index, used under its owner's lock.
+ */
+public final class BackfillMode {
+
+    /** What to do with the refresh interval after a batch or a quiet spell. */
+    public enum Switch {
+        RELAX, RESTORE, NONE
+    }
+
+    private final int largeBatch;
+    private final int largeBatchesToRelax;
+    private final Duration idleRestoreAfter;
+    private int largeInARow;
+    private boolean relaxed;
+    private Instant lastBatch = Instant.MIN;
+
+    public BackfillMode(int largeBatch, int largeBatchesToRelax, Duration idleRestoreAfter) {
+        if (largeBatch < 1 || largeBatchesToRelax < 1) {
+            throw new IllegalArgumentException("large batch and batches to relax must be at least 1");
+        }
+        this.largeBatch = largeBatch;
+        this.largeBatchesToRelax = largeBatchesToRelax;
+        this.idleRestoreAfter = idleRestoreAfter;
+    }
+
+    public Switch onBatch(int records, Instant now) {
+        lastBatch = now;
+        if (records >= largeBatch) {
+            largeInARow++;
+            if (!relaxed && largeInARow >= largeBatchesToRelax) {
+                relaxed = true;
+                return Switch.RELAX;
+            }
+            return Switch.NONE;
+        }
+        largeInARow = 0;
+        return restoreIfRelaxed();
+    }
+
+    /** Called now and then between batches: a relaxed index whose consumer has gone quiet is restored. */
+    public Switch onTick(Instant now) {
+        if (relaxed && !lastBatch.plus(idleRestoreAfter).isAfter(now)) {
+            largeInARow = 0;
+            return restoreIfRelaxed();
+        }
+        return Switch.NONE;
+    }
+
+    /**
+     * The interval's state is unknown (start-up: an earlier instance may have stopped while relaxed), so treat it as
+     * relaxed: the next small batch or quiet spell restores it, unless a backlog keeps it relaxed anyway.
+     */
+    public void assumeRelaxed() {
+        relaxed = true;
+        largeInARow = 0;
+    }
+
+    /** Restore now if relaxed (or assumed to be). */
+    public Switch restoreNow() {
+        largeInARow = 0;
+        return restoreIfRelaxed();
+    }
+
+    /** The settings call for {@code attempted} failed: go back so the next batch or tick tries again. */
+    public void failed(Switch attempted) {
+        switch (attempted) {
+            case RELAX -> relaxed = false;
+            case RESTORE -> relaxed = true;
+            case NONE -> {
+            }
+        }
+    }
+
+    public boolean relaxed() {
+        return relaxed;
+    }
+
+    private Switch restoreIfRelaxed() {
+        if (!relaxed) {
+            return Switch.NONE;
+        }
+        relaxed = false;
+        return Switch.RESTORE;
+    }
+}

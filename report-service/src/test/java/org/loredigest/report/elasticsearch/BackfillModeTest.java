@@ -1,0 +1,64 @@
+package org.loredigest.report.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.loredigest.report.elasticsearch.BackfillMode.Switch.NONE;
+import static org.loredigest.report.elasticsearch.BackfillMode.Switch.RELAX;
+import static org.loredigest.report.elasticsearch.BackfillMode.Switch.RESTORE;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class BackfillModeTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T00:00:00Z");
+
+    private final BackfillMode mode = new BackfillMode(200, 2, Duration.ofSeconds(10));
+
+    @Test
+    void relaxesAfterLargeBatchesInARowAndRestoresAtTheFirstSmallOne() {
+        assertThat(mode.onBatch(500, T0)).isEqualTo(NONE);
+        assertThat(mode.onBatch(200, T0.plusSeconds(1))).isEqualTo(RELAX);
+        assertThat(mode.onBatch(500, T0.plusSeconds(2))).isEqualTo(NONE);
+        assertThat(mode.relaxed()).isTrue();
+        assertThat(mode.onBatch(12, T0.plusSeconds(3))).isEqualTo(RESTORE);
+        assertThat(mode.onBatch(12, T0.plusSeconds(4))).isEqualTo(NONE);
+        assertThat(mode.relaxed()).isFalse();
+    }
+
+    @Test
+    void aSingleLargeBatchBetweenSmallOnesIsNoBackfill() {
+        assertThat(mode.onBatch(500, T0)).isEqualTo(NONE);
+        assertThat(mode.onBatch(3, T0)).isEqualTo(NONE);
+        assertThat(mode.onBatch(500, T0)).isEqualTo(NONE);
+        assertThat(mode.relaxed()).isFalse();
+    }
+
+    @Test
+    void aQuietSpellWhileRelaxedRestores() {
+        mode.onBatch(500, T0);
+        mode.onBatch(500, T0);
+        assertThat(mode.onTick(T0.plusSeconds(9))).isEqualTo(NONE);
+        assertThat(mode.onTick(T0.plusSeconds(10))).isEqualTo(RESTORE);
+        assertThat(mode.onTick(T0.plusSeconds(30))).isEqualTo(NONE);
+        assertThat(mode.onBatch(500, T0.plusSeconds(31))).as("a new backlog needs its own run of large batches").isEqualTo(NONE);
+    }
+
+    @Test
+    void atStartUpTheIntervalIsRestoredWhateverItWas() {
+        mode.assumeRelaxed();
+        assertThat(mode.restoreNow()).isEqualTo(RESTORE);
+        assertThat(mode.restoreNow()).isEqualTo(NONE);
+    }
+
+    @Test
+    void aFailedSwitchIsTriedAgain() {
+        mode.onBatch(500, T0);
+        assertThat(mode.onBatch(500, T0)).isEqualTo(RELAX);
+        mode.failed(RELAX);
+        assertThat(mode.onBatch(500, T0)).isEqualTo(RELAX);
+        assertThat(mode.onBatch(5, T0)).isEqualTo(RESTORE);
+        mode.failed(RESTORE);
+        assertThat(mode.onTick(T0.plusSeconds(10))).isEqualTo(RESTORE);
+    }
+}
