@@ -74,7 +74,8 @@ public class BackfillRefresh {
         }
         String interval = change == Switch.RELAX ? relaxedInterval : ReadModelIndices.normalRefreshInterval(spec);
         try {
-            client.indices().putSettings(p -> p.index(spec.alias()).settings(s -> s.refreshInterval(Time.of(t -> t.time(interval)))));
+            client.indices().putSettings(p -> p.index(spec.alias())
+                    .settings(s -> s.refreshInterval(Time.of(t -> t.time(interval)))));
             if (change == Switch.RESTORE) {
                 client.indices().refresh(r -> r.index(spec.alias()));
             }
