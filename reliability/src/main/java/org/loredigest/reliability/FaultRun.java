@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.loredigest.bench.pipeline.BrokerRecords;
 import org.loredigest.bench.pipeline.CorpusReplay;
 import org.loredigest.bench.pipeline.Pipeline;
 import org.loredigest.bench.pipeline.ReadModelState;

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -44,9 +45,10 @@ public final class PublicInboxServer implements AutoCloseable {
     private final Map<String, String> environment;
     private final ChildProcess httpd;
     private final Duration indexTime;
+    private final Optional<Duration> indexCpuTime;
 
     private PublicInboxServer(Builder builder, int port, Path root, Map<String, String> environment, ChildProcess httpd,
-                              Duration indexTime) {
+                              Duration indexTime, Optional<Duration> indexCpuTime) {
         this.name = builder.name;
         this.address = builder.address;
         this.port = port;
@@ -55,11 +57,22 @@ public final class PublicInboxServer implements AutoCloseable {
         this.environment = environment;
         this.httpd = httpd;
         this.indexTime = indexTime;
+        this.indexCpuTime = indexCpuTime;
     }
 
     /** How long {@code public-inbox-index} took over the builder's mbox files (zero without any). */
     public Duration indexTime() {
         return indexTime;
+    }
+
+    /**
+     * CPU time (user and system) {@code public-inbox-index} and the processes it waited for (its Xapian shard
+     * workers, git) used over the builder's mbox files; zero without any, empty where {@code /proc} cannot tell.
+     * Measured as the growth of this JVM's reaped-children CPU ({@code cutime + cstime} of {@code /proc/self/stat})
+     * while the index ran, so it is exact only when no other child of this JVM ends meanwhile.
+     */
+    public Optional<Duration> indexCpuTime() {
+        return indexCpuTime;
     }
 
     public static Builder builder() {
@@ -230,11 +243,16 @@ public final class PublicInboxServer implements AutoCloseable {
         Commands.run("Configuring public-inbox-mda", List.of("git", "config", "-f",
                 home.resolve(".public-inbox/config").toString(), "publicinboxmda.spamcheck", "none"), environment, setupLog);
         Duration indexTime = Duration.ZERO;
+        Optional<Duration> indexCpuTime = Optional.of(Duration.ZERO);
         if (!builder.mboxes.isEmpty()) {
             new EpochImport(inbox.resolve("git/0.git"), builder.name, builder.address, setupLog).importMboxes(builder.mboxes);
+            Optional<Duration> cpuBefore = reapedChildrenCpu();
             long start = System.nanoTime();
             Commands.run("public-inbox-index", List.of("public-inbox-index", inbox.toString()), environment, setupLog);
             indexTime = Duration.ofNanos(System.nanoTime() - start);
+            Optional<Duration> cpuAfter = reapedChildrenCpu();
+            indexCpuTime = cpuBefore.isPresent() && cpuAfter.isPresent()
+                    ? Optional.of(cpuAfter.get().minus(cpuBefore.get())) : Optional.empty();
         }
 
         // -W0: a single process, no worker to orphan.
@@ -245,6 +263,22 @@ public final class PublicInboxServer implements AutoCloseable {
         URI config = URI.create(publicUrl + "/_/text/config/raw");
         httpd.awaitReady(Duration.ofSeconds(30), () -> HTTP.send(HttpRequest.newBuilder(config).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        return new PublicInboxServer(builder, port, root, environment, httpd, indexTime);
+        return new PublicInboxServer(builder, port, root, environment, httpd, indexTime, indexCpuTime);
+    }
+
+    /**
+     * CPU time of the children this JVM has waited for (and of their own waited-for descendants): fields 16 and 17
+     * ({@code cutime}, {@code cstime}) of {@code /proc/self/stat}, in clock ticks of 1/100 s (Linux's USER_HZ).
+     */
+    static Optional<Duration> reapedChildrenCpu() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // the command name (field 2) may hold spaces: count the fields from the state, field 3
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            long ticks = Long.parseLong(fields[16 - 3]) + Long.parseLong(fields[17 - 3]);
+            return Optional.of(Duration.ofMillis(ticks * 10));
+        } catch (IOException | RuntimeException notLinux) {
+            return Optional.empty();
+        }
     }
 }

@@ -4,26 +4,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.loredigest.events.Topics;
 import org.loredigest.testkit.PublicInboxServer;
 
 /**
- * Backfill throughput end to end, with two baselines from the same run.
+ * Backfill throughput end to end, with two baselines from the same run, for one or more inputs in sequence.
  *
  * <ol>
- *   <li>Each list of the corpus (plus {@code bench.replays} rewritten copies) becomes a public-inbox v2 archive;
- *       {@code public-inbox-index} is timed on it: baseline (b).</li>
+ *   <li>Each list of the corpus (plus the input's rewritten copies) becomes a public-inbox v2 archive;
+ *       {@code public-inbox-index} is timed on it, its CPU time measured: baseline (b).</li>
  *   <li>ingest-service follows the archives' directories; the clock runs from adding the sources until
  *       Elasticsearch holds every mail and every topic and nothing changes any more (the quiet tail is not
- *       counted).</li>
+ *       counted). The CPU time of every process is taken over the same span.</li>
+ *   <li>How often the final topics and mails were written on their way: committed records on
+ *       {@link Topics#THREAD_CLASSIFIED}, index operations on the topics and the mails index.</li>
  *   <li>The stored documents are loaded again into fresh indices by a plain {@code _bulk} client: baseline (a).</li>
  * </ol>
  *
- * <p>System properties: {@code lore.shared.dir} ({@code ../shared}), {@code bench.replays} (0),
+ * <p>System properties: {@code lore.shared.dir} ({@code ../shared}), {@code bench.replays} (0; a comma list such as
+ * {@code 0,9} measures each input in turn, each on a fresh broker, node and work dir, and ends with a summary),
  * {@code bench.jvm} (JVM options of every service, space separated; default {@link Pipeline#DEFAULT_JVM_OPTIONS}).
  */
 public final class BackfillBench {
+
+    /** How long nothing may change before the backfill counts as done. */
+    static final Duration QUIET = Duration.ofSeconds(15);
 
     private BackfillBench() {
     }
@@ -31,34 +39,71 @@ public final class BackfillBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path shared = Path.of(System.getProperty("lore.shared.dir", "../shared")).toAbsolutePath();
-        int replays = Integer.getInteger("bench.replays", 0);
+        List<Integer> inputs = replays(System.getProperty("bench.replays", "0"));
         List<String> jvm = Arrays.asList(System.getProperty("bench.jvm", String.join(" ", Pipeline.DEFAULT_JVM_OPTIONS)).split(" "));
-        Path work = root.resolve("bench/pipeline/target/backfill-" + replays);
+        BackfillReport report = new BackfillReport(System.out);
+        List<BackfillRun> runs = new ArrayList<>();
+        try {
+            for (int replays : inputs) {
+                BackfillRun run = measure(root, shared, jvm, replays);
+                report.print(run);
+                runs.add(run);
+            }
+        } finally {
+            if (inputs.size() > 1 && !runs.isEmpty()) {
+                report.summary(runs);
+            }
+        }
+    }
 
+    /** {@code "0,9"} → [0, 9]: the replay counts to measure, in order. */
+    static List<Integer> replays(String property) {
+        List<Integer> replays = new ArrayList<>();
+        for (String part : property.split(",")) {
+            int n = Integer.parseInt(part.strip());
+            if (n < 0) {
+                throw new IllegalArgumentException("bench.replays: negative replay count " + n);
+            }
+            replays.add(n);
+        }
+        return replays;
+    }
+
+    private static BackfillRun measure(Path root, Path shared, List<String> jvm, int replays) throws Exception {
         List<CorpusReplay.ListMail> lists = CorpusReplay.of(shared.resolve("corpus"), replays, root.resolve("bench/pipeline/target/replays"));
         long messages = lists.stream().mapToLong(CorpusReplay.ListMail::messages).sum();
         long bytes = lists.stream().mapToLong(CorpusReplay.ListMail::bytes).sum();
-        System.out.printf("input: %,d messages, %.1f MB, lists %s, corpus + %d replays%n", messages, bytes / 1e6,
+        System.out.printf("%ninput: %,d messages, %.1f MB, lists %s, corpus + %d replays%n", messages, bytes / 1e6,
                 lists.stream().map(l -> l.list() + " " + l.messages()).toList(), replays);
 
         List<PublicInboxServer> inboxes = new ArrayList<>();
         try {
-            double indexSeconds = 0;
+            PublicInboxIndex publicInbox = new PublicInboxIndex(0, 0);
             for (CorpusReplay.ListMail list : lists) {
                 PublicInboxServer inbox = PublicInboxServer.builder().name(list.list()).address(list.list() + "@bench.lore.test")
                         .mbox(list.mboxes().toArray(Path[]::new)).start();
                 inboxes.add(inbox);
-                indexSeconds += inbox.indexTime().toNanos() / 1e9;
+                publicInbox = publicInbox.plus(inbox);
             }
-            System.out.printf("public-inbox-index: %,d messages in %.1f s%n", messages, indexSeconds);
-            run(root, work, shared, jvm, inboxes, messages, bytes, indexSeconds);
+            System.out.printf("public-inbox-index: %,d messages in %.1f s, %.1f CPU s%n", messages, publicInbox.seconds(),
+                    publicInbox.cpuSeconds());
+            return run(root.resolve("bench/pipeline/target/backfill-" + replays), root, shared, jvm, inboxes,
+                    new BackfillRun.Input(replays, messages, bytes), publicInbox);
         } finally {
             inboxes.forEach(PublicInboxServer::close);
         }
     }
 
-    private static void run(Path root, Path work, Path shared, List<String> jvm, List<PublicInboxServer> inboxes,
-                            long messages, long bytes, double indexSeconds) throws Exception {
+    /** Seconds and CPU seconds of public-inbox-index over the archives; CPU NaN if any could not be measured. */
+    private record PublicInboxIndex(double seconds, double cpuSeconds) {
+        PublicInboxIndex plus(PublicInboxServer inbox) {
+            return new PublicInboxIndex(seconds + inbox.indexTime().toNanos() / 1e9,
+                    cpuSeconds + inbox.indexCpuTime().map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
+        }
+    }
+
+    private static BackfillRun run(Path work, Path root, Path shared, List<String> jvm, List<PublicInboxServer> inboxes,
+                                   BackfillRun.Input input, PublicInboxIndex publicInbox) throws Exception {
         try (Pipeline pipeline = Pipeline.start(root, work, shared, new Pipeline.Layout(1, 1, jvm))) {
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -75,45 +120,23 @@ public final class BackfillBench {
             for (PublicInboxServer inbox : inboxes) {
                 pipeline.follow(inbox.name(), "dir", inbox.name(), inbox.inboxDir().toString(), Duration.ofSeconds(1));
             }
-            long done = ReadModelState.awaitSettled(pipeline, Duration.ofSeconds(15), Duration.ofHours(2));
+            long done = ReadModelState.awaitSettled(pipeline, QUIET, Duration.ofHours(2));
             sampler.interrupt();
             var cpu = CpuAccount.between(cpuBefore, CpuAccount.snapshot(pipeline.instanceNames()));
             double seconds = (done - start) / 1e9;
             ReadModelState state = ReadModelState.read(pipeline);
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
                     state.topics().size(), seconds);
+            long topicWrites = ReadModelState.indexOperations(pipeline, ReadModelState.TOPICS);
+            long mailWrites = ReadModelState.indexOperations(pipeline, ReadModelState.MAILS);
+            long classified = BrokerRecords.count(pipeline.kafka().bootstrapServers(), Topics.THREAD_CLASSIFIED);
             PlainBulkLoad.Result bulk = PlainBulkLoad.run(pipeline);
 
-            double endToEnd = state.mailDocuments() / seconds;
-            double plainBulk = state.mailDocuments() / bulk.seconds();
-            double publicInbox = messages / indexSeconds;
-            System.out.println();
-            System.out.println("| run | messages | seconds | messages/s |");
-            System.out.println("|---|---|---|---|");
-            System.out.printf("| end to end (ingest → classify → report, every topic searchable) | %,d | %.1f | %,.0f |%n",
-                    state.mailDocuments(), seconds, endToEnd);
-            System.out.printf("| (a) plain `_bulk` of the same %,d documents (mails and topics) | %,d | %.1f | %,.0f |%n",
-                    bulk.documents(), state.mailDocuments(), bulk.seconds(), plainBulk);
-            System.out.printf("| (b) public-inbox-index (-L full) on the same messages | %,d | %.1f | %,.0f |%n",
-                    messages, indexSeconds, publicInbox);
-            System.out.printf("%nend to end / (a): %.2f (target >= 0.70)   end to end / (b): %.1fx (target >= 10x)   "
-                    + "input %.1f MB/s%n", endToEnd / plainBulk, endToEnd / publicInbox, bytes / 1e6 / seconds);
-            System.out.println();
-            System.out.println("| service | JVM options | peak RSS (MB) |");
-            System.out.println("|---|---|---|");
-            for (Map.Entry<String, Long> peak : pipeline.peakRssKib().entrySet()) {
-                System.out.printf("| %s | %s | %.0f |%n", peak.getKey(), String.join(" ", pipeline.jvmOptions(peak.getKey())),
-                        peak.getValue() / 1024.0);
-            }
-            System.out.println();
-            System.out.println("| process | CPU seconds during the backfill |");
-            System.out.println("|---|---|");
-            cpu.forEach((component, cpuSeconds) -> System.out.printf("| %s | %.1f |%n", component, cpuSeconds));
-            System.out.printf("| all (%.1f s wall clock, %d cores) | %.1f |%n", seconds, Runtime.getRuntime().availableProcessors(),
-                    cpu.values().stream().mapToDouble(Double::doubleValue).sum());
-            // what (a) itself costs: the floor any pipeline pays to make the same documents searchable
-            System.out.printf("%n(a) used %.1f CPU s of elasticsearch and %.1f CPU s of its client (this JVM) in %.1f s%n",
-                    bulk.nodeCpuSeconds(), bulk.clientCpuSeconds(), bulk.seconds());
+            Map<String, String> options = new LinkedHashMap<>();
+            pipeline.instanceNames().forEach(i -> options.put(i, String.join(" ", pipeline.jvmOptions(i))));
+            return new BackfillRun(input, seconds, state.mailDocuments(), state.topics().size(), cpu,
+                    Runtime.getRuntime().availableProcessors(), pipeline.peakRssKib(), options, bulk,
+                    publicInbox.seconds(), publicInbox.cpuSeconds(), classified, topicWrites, mailWrites);
         }
     }
 }

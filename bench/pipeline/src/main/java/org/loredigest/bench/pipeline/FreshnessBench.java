@@ -86,8 +86,8 @@ public final class FreshnessBench {
             System.out.println();
             System.out.println("| delivered → searchable | count | p50 (s) | p90 (s) | p99 (s) | max (s) |");
             System.out.println("|---|---|---|---|---|---|");
-            print("mail (lore-mails)", delivered, mailSeen, delivered.size());
-            print("topic of a new thread (lore-topics)", delivered, topicSeen, starters.size());
+            print("mail (" + ReadModelState.MAILS + ")", delivered, mailSeen, delivered.size());
+            print("topic of a new thread (" + ReadModelState.TOPICS + ")", delivered, topicSeen, starters.size());
             System.out.printf("%ntarget: p99 <= 5 s + poll interval (%.1f s) = %.1f s%n", poll.toMillis() / 1e3,
                     5 + poll.toMillis() / 1e3);
         }
@@ -102,8 +102,8 @@ public final class FreshnessBench {
                 synchronized (starters) {
                     topics = starters.stream().filter(id -> !topicSeen.containsKey(id)).toList();
                 }
-                found(pipeline, "lore-mails", "messageId", mails).forEach(id -> mailSeen.putIfAbsent(id, System.nanoTime()));
-                found(pipeline, "lore-topics", "rootMessageId", topics).forEach(id -> topicSeen.putIfAbsent(id, System.nanoTime()));
+                found(pipeline, ReadModelState.MAILS, "messageId", mails).forEach(id -> mailSeen.putIfAbsent(id, System.nanoTime()));
+                found(pipeline, ReadModelState.TOPICS, "rootMessageId", topics).forEach(id -> topicSeen.putIfAbsent(id, System.nanoTime()));
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 return;

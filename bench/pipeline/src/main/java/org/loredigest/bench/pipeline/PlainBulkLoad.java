@@ -26,10 +26,10 @@ final class PlainBulkLoad {
     }
 
     static Result run(Pipeline pipeline) throws Exception {
-        List<String> mails = export(pipeline, "lore-mails");
-        List<String> topics = export(pipeline, "lore-topics");
-        createLike(pipeline, "lore-mails", "bench-bulk-mails");
-        createLike(pipeline, "lore-topics", "bench-bulk-topics");
+        List<String> mails = export(pipeline, ReadModelState.MAILS);
+        List<String> topics = export(pipeline, ReadModelState.TOPICS);
+        createLike(pipeline, ReadModelState.MAILS, "bench-bulk-mails");
+        createLike(pipeline, ReadModelState.TOPICS, "bench-bulk-topics");
         var cpuBefore = CpuAccount.snapshot(pipeline.instanceNames());
         Duration clientBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         long start = System.nanoTime();

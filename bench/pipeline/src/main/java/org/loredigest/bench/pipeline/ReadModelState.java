@@ -34,8 +34,10 @@ public record ReadModelState(long mailDocuments, Map<String, Integer> documentsP
     static final Map<String, List<String>> PIPELINE_GROUPS = Map.of(
             Pipeline.CLASSIFY, List.of(Topics.MAIL_RECEIVED),
             Pipeline.REPORT, List.of(Topics.MAIL_PARSED, Topics.THREAD_CLASSIFIED));
-    private static final String MAILS = "lore-mails";
-    private static final String TOPICS = "lore-topics";
+    /** The alias report-service writes mail documents under (its {@code IndexSpec.MAILS}). */
+    public static final String MAILS = "lore-mails";
+    /** The alias report-service writes topic documents under (its {@code IndexSpec.TOPICS}). */
+    public static final String TOPICS = "lore-topics";
 
     /** Reads the whole read model (scroll over both aliases). */
     public static ReadModelState read(Pipeline pipeline) throws Exception {
@@ -110,6 +112,17 @@ public record ReadModelState(long mailDocuments, Map<String, Integer> documentsP
         } catch (Exception notYet) {
             return 0;
         }
+    }
+
+    /**
+     * Index operations the node has carried out on the primaries behind an alias since they were created
+     * ({@code indexing.index_total} of {@code _stats/indexing}): every write of a document, the first and each
+     * overwrite, counted once per write. Writes turned away as stale (an external version conflict) are not among
+     * them: Elasticsearch counts those as failed.
+     */
+    public static long indexOperations(Pipeline pipeline, String alias) throws Exception {
+        return pipeline.elasticsearch("GET", "/" + alias + "/_stats/indexing", null)
+                .path("_all").path("primaries").path("indexing").path("index_total").asLong();
     }
 
     /**

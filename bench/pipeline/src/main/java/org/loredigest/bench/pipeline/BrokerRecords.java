@@ -1,10 +1,11 @@
-package org.loredigest.reliability;
+package org.loredigest.bench.pipeline;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,24 +14,37 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Committed records per key on a topic, read from the start as a {@code read_committed} consumer reads them: what
- * a downstream service sees. Elasticsearch cannot show a mail published twice (the second write overwrites the
- * first under the same id); the topic can.
+ * Committed records on a topic, read from the start as a {@code read_committed} consumer reads them: what a
+ * downstream service sees (no transaction markers, no records of aborted transactions). Elasticsearch cannot show a
+ * mail published twice (the second write overwrites the first under the same id); the topic can.
  */
-final class BrokerRecords {
+public final class BrokerRecords {
 
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
     private BrokerRecords() {
     }
 
-    static Map<String, Integer> perKey(String bootstrapServers, String topic) {
+    /** Record key → committed records with that key. */
+    public static Map<String, Integer> perKey(String bootstrapServers, String topic) {
+        Map<String, Integer> counts = new HashMap<>();
+        read(bootstrapServers, topic, record -> counts.merge(String.valueOf(record.key()), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Committed records on the topic, over all partitions. */
+    public static long count(String bootstrapServers, String topic) {
+        long[] count = {0};
+        read(bootstrapServers, topic, record -> count[0]++);
+        return count[0];
+    }
+
+    private static void read(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        Map<String, Integer> counts = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -43,11 +57,8 @@ final class BrokerRecords {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    counts.merge(String.valueOf(record.key()), 1, Integer::sum);
-                }
+                consumer.poll(Duration.ofSeconds(1)).forEach(each);
             }
         }
-        return counts;
     }
 }
