@@ -124,8 +124,9 @@ final class Scenarios {
         JsonNode hit = pipeline.elasticsearch("POST", "/lore-mails/_search", "{\"size\":1,\"sort\":[\"_doc\"],\"_source\":false}")
                 .path("hits").path("hits").path(0);
         String id = hit.path("_id").asText();
-        pipeline.elasticsearch("POST", "/" + hit.path("_index").asText() + "/_delete_by_query?refresh=true",
-                "{\"query\":{\"ids\":{\"values\":[" + Pipeline.JSON.writeValueAsString(id) + "]}}}");
+        // the stack's Elasticsearch has no reindex module, so no _delete_by_query: delete the one document by id
+        pipeline.elasticsearch("DELETE", "/" + hit.path("_index").asText() + "/_doc/"
+                + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "?refresh=true", null);
         log("deleted mail document %s from lore-mails", id);
     }
 
