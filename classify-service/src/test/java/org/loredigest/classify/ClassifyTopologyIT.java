@@ -106,6 +106,67 @@ class ClassifyTopologyIT {
         assertThat(pull.fixStatus().value()).isEqualTo("merged");
     }
 
+    /**
+     * A reply naming only its parent arrives first and opens a bucket named after the parent, on the parent's
+     * partition; the parent then arrives in its root's bucket on another partition. The early bucket must move there:
+     * one topic of three messages, and the early bucket's own topic removed.
+     */
+    @Test
+    void aReplyThatArrivedBeforeItsParentJoinsTheThreadOnAnotherPartition() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String root = "root-" + run + "@example.org";
+        int n = 0;
+        while (partition("parent-" + run + "-" + n + "@example.org") == partition(root)) {
+            n++;
+        }
+        String parent = "parent-" + run + "-" + n + "@example.org";
+        String reply = "reply-" + run + "@example.org";
+        String subject = "[PATCH] mm: early buckets " + run;
+        byte[] first = mail(reply, "Re: " + subject, "Tue, 4 Jun 2024 12:00:00 +0000", "In-Reply-To: <" + parent + ">\n");
+        byte[] rootMail = mail(root, subject, "Mon, 3 Jun 2024 12:00:00 +0000", "");
+        byte[] parentMail = mail(parent, "Re: " + subject, "Mon, 3 Jun 2024 18:00:00 +0000",
+                "In-Reply-To: <" + root + ">\nReferences: <" + root + ">\n");
+
+        Map<String, ThreadClassified> topics = new HashMap<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer()); var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.THREAD_CLASSIFIED));
+            producer.send(record(reply, first)).get();
+            // the early bucket publishes a topic of its own before the parent comes
+            await(consumer, topics, () -> topics.containsKey(parent));
+            producer.send(record(root, rootMail)).get();
+            producer.send(record(parent, parentMail)).get();
+            await(consumer, topics, () -> topics.containsKey(root) && topics.get(root).messageCount() == 3
+                    && !topics.containsKey(parent));
+        }
+        assertThat(topics.get(root).messageCount()).isEqualTo(3);
+        assertThat(topics).doesNotContainKeys(parent, reply);
+    }
+
+    private static int partition(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % Topics.PARTITIONS;
+    }
+
+    private static byte[] mail(String id, String subject, String date, String threading) {
+        return ("From: Dev <dev@example.org>\nTo: cgroups@vger.kernel.org\nSubject: " + subject + "\nDate: " + date
+                + "\nMessage-ID: <" + id + ">\n" + threading + "\nA change and its review.\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void await(KafkaConsumer<String, byte[]> consumer, Map<String, ThreadClassified> topics,
+                              java.util.function.BooleanSupplier done) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                if (r.value() == null) {
+                    topics.remove(r.key());
+                } else {
+                    topics.put(r.key(), EventJson.mapper().readValue(r.value(), ThreadClassified.class));
+                }
+            }
+        }
+    }
+
     private static ProducerRecord<String, byte[]> record(String key, byte[] raw) {
         var record = new ProducerRecord<>(Topics.MAIL_RECEIVED, key, raw);
         record.headers().add(MailHeaders.LIST, "cgroups".getBytes(StandardCharsets.UTF_8));

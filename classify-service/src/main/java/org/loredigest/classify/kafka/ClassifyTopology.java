@@ -24,6 +24,7 @@ import org.loredigest.classify.domain.series.SeriesPosting;
 import org.loredigest.classify.domain.series.SeriesState;
 import org.loredigest.classify.domain.thread.Bucket;
 import org.loredigest.classify.domain.thread.ThreadBook;
+import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.classify.domain.thread.TopicDraft;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.MailParsed;
@@ -36,8 +37,9 @@ import org.loredigest.events.Topics;
  * <pre>
  * lore.mail.received.v1 ─ parse ─┬─ not mail ──────────────► lore.mail.received.v1.dlq
  *                                ├─ MailParsed ────────────► lore.mail.parsed.v1
- *                                └─ by bucket (oldest reference) ─► [repartition] ─ thread state (thread-messages,
- *                                   thread-buckets, thread-bucket-index, thread-dirty; flushed every second)
+ *                                └─ by bucket (oldest reference) ─► [repartition] ─┬─ thread state (thread-messages,
+ *                                   lore.thread.rerouted.v1 (early buckets moving) ─┘  thread-buckets, thread-bucket-index,
+ *                                   thread-dirty; flushed every second) ─► lore.thread.rerouted.v1 (buckets that moved)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
  *                                   (series-entries-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
@@ -95,6 +97,7 @@ public class ClassifyTopology {
         Serde<MailParsed> parsedSerde = new JsonSerde<>(json, MailParsed.class);
         Serde<ThreadMessage> messageSerde = new JsonSerde<>(json, ThreadMessage.class);
         Serde<TopicDraft> draftSerde = new JsonSerde<>(json, TopicDraft.class);
+        Serde<ThreadInput> inputSerde = new JsonSerde<>(json, ThreadInput.class);
         Serde<DeadLetter> letterSerde = new JsonSerde<>(json, DeadLetter.class);
         Serde<ThreadClassified> classifiedSerde = new JsonSerde<>(json, ThreadClassified.class);
 
@@ -125,20 +128,30 @@ public class ClassifyTopology {
                 .defaultBranch(Branched.withConsumer(ok -> {
                     ok.mapValues(v -> v.value().event(), Named.as("parsed-event"))
                             .to(Topics.MAIL_PARSED, Produced.with(keys, parsedSerde).withName("parsed"));
-                    threads(ok, book, json, flushInterval, keys, messageSerde, draftSerde, letterSerde, classifiedSerde);
+                    threads(builder, ok, book, json, flushInterval, keys, inputSerde, draftSerde, letterSerde, classifiedSerde);
                 }, "ok"));
         return builder.build();
     }
 
-    private static void threads(KStream<String, Routed<ParseStep.Parsed>> parsed, ThreadBook book, ObjectMapper json,
-                                Duration flushInterval, Serde<String> keys, Serde<ThreadMessage> messageSerde, Serde<TopicDraft> draftSerde,
+    private static void threads(StreamsBuilder builder, KStream<String, Routed<ParseStep.Parsed>> parsed, ThreadBook book,
+                                ObjectMapper json, Duration flushInterval, Serde<String> keys, Serde<ThreadInput> inputSerde, Serde<TopicDraft> draftSerde,
                                 Serde<DeadLetter> letterSerde, Serde<ThreadClassified> classifiedSerde) {
-        KStream<String, Routed<TopicDraft>> drafts = parsed
+        KStream<String, ThreadInput> arrived = parsed
                 .map((k, v) -> KeyValue.pair(ThreadBook.bucketKey(v.value().message()),
-                        v.value().message()), Named.as("by-bucket"))
-                .repartition(Repartitioned.with(keys, messageSerde).withName("thread-bucket"))
+                        ThreadInput.arrived(v.value().message())), Named.as("by-bucket"))
+                .repartition(Repartitioned.with(keys, inputSerde).withName("thread-bucket"));
+        KStream<String, ThreadInput> rerouted = builder.stream(Topics.THREAD_REROUTED,
+                Consumed.with(keys, inputSerde).withName("rerouted"));
+        KStream<String, ThreadStep.Output> state = arrived
+                .merge(rerouted, Named.as("arrived-and-rerouted"))
                 .process(() -> new ThreadStep(book, json, flushInterval), Named.as("thread-state"), BUCKET_STORE,
                         BUCKET_INDEX_STORE, MESSAGE_STORE, DIRTY_STORE);
+        state.filter((k, v) -> v.rerouted() != null, Named.as("to-other-buckets"))
+                .mapValues(ThreadStep.Output::rerouted, Named.as("rerouting"))
+                .to(Topics.THREAD_REROUTED, Produced.with(keys, inputSerde).withName("reroute"));
+        KStream<String, Routed<TopicDraft>> drafts = state
+                .filter((k, v) -> v.draft() != null, Named.as("thread-results"))
+                .mapValues(ThreadStep.Output::draft, Named.as("thread-drafts"));
         drafts.split(Named.as("thread-"))
                 .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "thread", Topics.THREAD_CLASSIFIED_DLQ,
                         letterSerde), "dead"))

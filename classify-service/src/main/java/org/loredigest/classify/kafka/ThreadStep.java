@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.thread.Bucket;
 import org.loredigest.classify.domain.thread.ThreadBook;
+import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.classify.domain.thread.TopicDraft;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.Topics;
@@ -32,19 +33,26 @@ import org.loredigest.events.Topics;
  * classified once, and the published record reflects all of them.
  *
  * <p>The dirty marks live in a changelogged store: they commit atomically with the input offsets, so a crash between
- * a commit and the next flush loses no publication. A bucket that was opened by replies naming only their direct
- * parent is folded into the parent's bucket when the parent arrives.
+ * a commit and the next flush loses no publication. A bucket opened by replies naming only their direct parent lives
+ * on the partition of that parent's id, not of the thread's root. When the parent arrives (in its root's bucket), a
+ * {@link ThreadInput#joins} notice goes to the early bucket's partition through {@link Topics#THREAD_REROUTED}; the
+ * early bucket's messages and publications travel back the same way and later replies naming only the parent follow.
+ * So where a thread ends up never depends on which partition saw which mail first.
  */
-final class ThreadStep implements Processor<String, ThreadMessage, String, Routed<TopicDraft>> {
+final class ThreadStep implements Processor<String, ThreadInput, String, ThreadStep.Output> {
 
     static final String STAGE = "classify-service/thread";
     private static final Logger LOG = Logger.getLogger(ThreadStep.class);
     private static final char SEPARATOR = '\u0000';
 
+    /** A draft (or dead letter) for the series stage, or an input for another bucket (key: that bucket). */
+    record Output(Routed<TopicDraft> draft, ThreadInput rerouted) {
+    }
+
     private final ThreadBook book;
     private final ObjectMapper json;
     private final Duration flushInterval;
-    private ProcessorContext<String, Routed<TopicDraft>> context;
+    private ProcessorContext<String, Output> context;
     private KeyValueStore<String, Bucket> published;
     private KeyValueStore<String, String> bucketOf;
     private KeyValueStore<String, ThreadMessage> messages;
@@ -57,7 +65,7 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<TopicDraft>> context) {
+    public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.published = context.getStateStore(ClassifyTopology.BUCKET_STORE);
         this.bucketOf = context.getStateStore(ClassifyTopology.BUCKET_INDEX_STORE);
@@ -67,14 +75,26 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
     }
 
     @Override
-    public void process(Record<String, ThreadMessage> record) {
-        ThreadMessage message = record.value();
+    public void process(Record<String, ThreadInput> record) {
+        ThreadInput input = record.value();
+        if (input.joins() != null) {
+            join(record, input);
+        } else if (input.published() != null) {
+            adopt(record.key(), input.published());
+        } else {
+            add(record, input);
+        }
+    }
+
+    private void add(Record<String, ThreadInput> record, ThreadInput input) {
+        ThreadMessage message = input.message();
         try {
-            // a reply naming only its parent lands in a bucket named after the parent: use the parent's real bucket
             String key = record.key();
             String known = bucketOf.get(key);
-            if (known != null) {
-                key = known;
+            if (known != null && !known.equals(key) && input.mayReroute()) {
+                // a reply naming only a parent whose thread lives in another bucket: send it there
+                reroute(record, known, input.rerouted());
+                return;
             }
             if (messages.get(messageKey(key, message.key())) != null) {
                 return; // re-delivery: nothing changes
@@ -83,41 +103,52 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
             // replies name Message-IDs: only the mail holding an id answers for it (not another mail reusing it)
             if (message.holdsMessageId()) {
                 bucketOf.put(message.messageId(), key);
-                if (!key.equals(message.messageId()) && dirtyOrKnown(message.messageId())) {
-                    rehome(message.messageId(), key);
+                if (!key.equals(message.messageId())) {
+                    // replies that arrived before this message may have opened a bucket named after it
+                    reroute(record, message.messageId(), ThreadInput.joins(key));
                 }
             }
             dirty.put(key, "");
         } catch (RuntimeException e) {
             DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, message.key(), STAGE, e, record.headers(), bytes(message));
             LOG.errorf(e, "thread state gave up on %s", message.messageId());
-            context.forward(record.withKey(message.key()).withValue(Routed.dead(letter)));
+            context.forward(record.withKey(message.key()).withValue(new Output(Routed.dead(letter), null)));
         }
     }
 
-    /** An early bucket named after this message exists (its replies arrived first). */
-    private boolean dirtyOrKnown(String bucketKey) {
-        return dirty.get(bucketKey) != null || published.get(bucketKey) != null;
-    }
-
-    /** Moves the early bucket's messages and publications under {@code target}; its topics are removed at flush. */
-    private void rehome(String early, String target) {
-        List<ThreadMessage> moved = load(early);
-        for (ThreadMessage m : moved) {
+    /** The bucket named by the record key belongs under {@code input.joins()}: moves what it holds there. */
+    private void join(Record<String, ThreadInput> record, ThreadInput input) {
+        String early = record.key();
+        String target = input.joins();
+        if (early.equals(target) || !input.mayReroute()) {
+            return;
+        }
+        bucketOf.put(early, target);
+        for (ThreadMessage m : load(early)) {
             messages.delete(messageKey(early, m.key()));
-            messages.putIfAbsent(messageKey(target, m.key()), m);
             if (m.holdsMessageId()) {
                 bucketOf.put(m.messageId(), target);
             }
+            reroute(record, target, new ThreadInput(m, null, null, input.hops() + 1));
         }
-        Bucket earlyBucket = published.get(early);
-        Bucket targetBucket = published.get(target);
-        if (earlyBucket != null) {
-            Bucket merged = ThreadBook.merge(targetBucket == null ? Bucket.empty(target) : targetBucket, earlyBucket);
-            published.put(target, new Bucket(target, List.of(), merged.published()));
+        Bucket before = published.get(early);
+        if (before != null) {
+            // its topics become the target's: the target's next flush removes those that vanished
+            reroute(record, target, new ThreadInput(null, null, before.published(), input.hops() + 1));
             published.delete(early);
         }
         dirty.delete(early);
+    }
+
+    private void adopt(String key, Map<String, Bucket.Published> handedOver) {
+        Bucket before = published.get(key);
+        Map<String, Bucket.Published> own = before == null ? Map.of() : before.published();
+        published.put(key, new Bucket(key, List.of(), ThreadBook.adopt(own, handedOver)));
+        dirty.put(key, "");
+    }
+
+    private void reroute(Record<String, ThreadInput> record, String bucket, ThreadInput input) {
+        context.forward(record.withKey(bucket).withValue(new Output(null, input)));
     }
 
     /** Publishes the drafts of every bucket that changed since the last flush. */
@@ -133,13 +164,13 @@ final class ThreadStep implements Processor<String, ThreadMessage, String, Route
                 ThreadBook.Update update = book.republish(new Bucket(key, load(key), seen));
                 published.put(key, new Bucket(key, List.of(), update.bucket().published()));
                 for (TopicDraft draft : update.drafts()) {
-                    context.forward(new Record<>(draft.titleKey(), Routed.ok(draft), now));
+                    context.forward(new Record<>(draft.titleKey(), new Output(Routed.ok(draft), null), now));
                 }
             } catch (RuntimeException e) {
                 DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, key, STAGE, e, new RecordHeaders(),
                         key.getBytes(StandardCharsets.UTF_8));
                 LOG.errorf(e, "thread state gave up on bucket %s", key);
-                context.forward(new Record<>(key, Routed.dead(letter), now));
+                context.forward(new Record<>(key, new Output(Routed.dead(letter), null), now));
             }
             dirty.delete(key);
         }

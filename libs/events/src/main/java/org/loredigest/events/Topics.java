@@ -49,17 +49,27 @@ public final class Topics {
      */
     public static final String INGEST_CHECKPOINTS = "lore.ingest.checkpoints.v1";
 
+    /**
+     * Thread state's own loop, internal to classify-service (no dead-letter twin, not in {@link #ALL}): messages and
+     * publications of a thread bucket moving to the partition of the bucket they turned out to belong to, keyed by
+     * the target bucket. It is read beside the thread-bucket repartition topic by the same tasks, so it must keep the
+     * partition count of {@link #MAIL_RECEIVED} (both are made with {@link #PARTITIONS}).
+     */
+    public static final String THREAD_REROUTED = "lore.thread.rerouted.v1";
+
     public static final List<String> ALL = List.of(
             MAIL_RECEIVED, MAIL_RECEIVED_DLQ,
             MAIL_PARSED, MAIL_PARSED_DLQ,
             THREAD_CLASSIFIED, THREAD_CLASSIFIED_DLQ,
             THREAD_SUMMARISED, THREAD_SUMMARISED_DLQ);
 
-    /** Every topic with its partitions and configs, the data topics of {@link #ALL} and {@link #INGEST_CHECKPOINTS}. */
+    /** Every topic with its partitions and configs, the data topics of {@link #ALL}, {@link #THREAD_REROUTED}
+     * and {@link #INGEST_CHECKPOINTS}. */
     public static final List<TopicSpec> SPECS = Stream.concat(
             ALL.stream().map(name -> new TopicSpec(name, PARTITIONS, configsOf(name))),
-            // one small record per source; only the latest matters
-            Stream.of(new TopicSpec(INGEST_CHECKPOINTS, 1, Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
+            Stream.of(new TopicSpec(THREAD_REROUTED, PARTITIONS, configsOf(THREAD_REROUTED)),
+                    // one small record per source; only the latest matters
+                    new TopicSpec(INGEST_CHECKPOINTS, 1, Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
                     "cleanup.policy", "compact")))).toList();
 
     private Topics() {

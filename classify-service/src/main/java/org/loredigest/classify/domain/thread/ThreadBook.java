@@ -51,18 +51,17 @@ public final class ThreadBook {
     }
 
     /**
-     * Merges a bucket whose messages turned out to answer a message of {@code target} (they arrived first and only
-     * named their direct parent) without publishing: the topics it published become the target's, so that the next
-     * {@link #republish} removes those that vanished and carries on counting for those that remain.
+     * The publications of a bucket that was folded into another one (its messages turned out to answer a message of
+     * the target: they arrived first and only named their direct parent), taken over without publishing: the next
+     * {@link #republish} removes the topics that vanished and carries on counting for those that remain. Where both
+     * published one thread id, the higher count wins, so the next publication still supersedes every earlier one.
      */
-    public static Bucket merge(Bucket target, Bucket absorbed) {
-        Set<String> known = new HashSet<>();
-        target.messages().forEach(m -> known.add(m.key()));
-        List<ThreadMessage> messages = new ArrayList<>(target.messages());
-        absorbed.messages().stream().filter(m -> known.add(m.key())).forEach(messages::add);
-        Map<String, Bucket.Published> published = new HashMap<>(absorbed.published());
-        published.putAll(target.published());
-        return new Bucket(target.key(), messages, published);
+    public static Map<String, Bucket.Published> adopt(Map<String, Bucket.Published> target,
+                                                      Map<String, Bucket.Published> absorbed) {
+        Map<String, Bucket.Published> published = new HashMap<>(absorbed);
+        target.forEach((threadId, own) -> published.merge(threadId, own, (theirs, mine) -> theirs.sequence() > mine.sequence()
+                ? new Bucket.Published(theirs.sequence(), mine.titleKey(), mine.fingerprint()) : mine));
+        return published;
     }
 
     /**
