@@ -22,7 +22,9 @@ import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.series.ReferenceState;
 import org.loredigest.classify.domain.series.SeriesPosting;
 import org.loredigest.classify.domain.series.SeriesState;
+import org.loredigest.classify.ClassifyConfig;
 import org.loredigest.classify.domain.thread.Bucket;
+import org.loredigest.classify.domain.thread.FlushPace;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.classify.domain.thread.TopicDraft;
@@ -39,7 +41,7 @@ import org.loredigest.events.Topics;
  *                                ├─ MailParsed ────────────► lore.mail.parsed.v1
  *                                └─ by bucket (oldest reference) ─► [repartition] ─┬─ thread state (thread-messages,
  *                                   lore.thread.rerouted.v1 (early buckets moving) ─┘  thread-buckets, thread-bucket-index,
- *                                   thread-dirty; flushed every second) ─► lore.thread.rerouted.v1 (buckets that moved)
+ *                                   thread-dirty; flushed every second, up to 30 s apart in a backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
  *                                   (series-entries-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
@@ -67,32 +69,33 @@ public class ClassifyTopology {
     /** Bug reports and the patches whose Closes:/Link: trailers name them, keyed by the report's Message-ID. */
     public static final String REFERENCE_STORE = "references-by-message";
     /**
-     * How often changed threads are classified and published. Messages of one thread arriving within one interval
-     * give one record that reflects all of them; a backlog of a busy thread costs one classification per interval
-     * instead of one per message.
+     * How often changed threads are classified and published while live. Messages of one thread arriving within one
+     * interval give one record that reflects all of them; during a backfill {@link FlushPace#DEFAULT} defers further.
      */
-    public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration FLUSH_INTERVAL = FlushPace.DEFAULT.interval();
     /** A message or a full draft of a long thread can exceed the broker's default 1 MB per changelog record. */
     static final Map<String, String> CHANGELOG_CONFIG = Map.of("max.message.bytes", String.valueOf(Topics.MAX_MESSAGE_BYTES));
 
     private final ThreadBook book;
     private final ObjectMapper json;
+    private final FlushPace pace;
 
-    public ClassifyTopology(ThreadBook book, ObjectMapper json) {
+    public ClassifyTopology(ThreadBook book, ObjectMapper json, ClassifyConfig config) {
         this.book = book;
         this.json = json;
+        this.pace = new FlushPace(FLUSH_INTERVAL, config.flush().backlogPerInterval(), config.flush().maxDeferral());
     }
 
     @Produces
     public Topology topology() {
-        return build(book, json);
+        return build(book, json, pace);
     }
 
     public static Topology build(ThreadBook book, ObjectMapper json) {
-        return build(book, json, FLUSH_INTERVAL);
+        return build(book, json, FlushPace.DEFAULT);
     }
 
-    public static Topology build(ThreadBook book, ObjectMapper json, Duration flushInterval) {
+    public static Topology build(ThreadBook book, ObjectMapper json, FlushPace pace) {
         Serde<String> keys = Serdes.String();
         Serde<MailParsed> parsedSerde = new JsonSerde<>(json, MailParsed.class);
         Serde<ThreadMessage> messageSerde = new JsonSerde<>(json, ThreadMessage.class);
@@ -128,13 +131,13 @@ public class ClassifyTopology {
                 .defaultBranch(Branched.withConsumer(ok -> {
                     ok.mapValues(v -> v.value().event(), Named.as("parsed-event"))
                             .to(Topics.MAIL_PARSED, Produced.with(keys, parsedSerde).withName("parsed"));
-                    threads(builder, ok, book, json, flushInterval, keys, inputSerde, draftSerde, letterSerde, classifiedSerde);
+                    threads(builder, ok, book, json, pace, keys, inputSerde, draftSerde, letterSerde, classifiedSerde);
                 }, "ok"));
         return builder.build();
     }
 
     private static void threads(StreamsBuilder builder, KStream<String, Routed<ParseStep.Parsed>> parsed, ThreadBook book,
-                                ObjectMapper json, Duration flushInterval, Serde<String> keys, Serde<ThreadInput> inputSerde, Serde<TopicDraft> draftSerde,
+                                ObjectMapper json, FlushPace pace, Serde<String> keys, Serde<ThreadInput> inputSerde, Serde<TopicDraft> draftSerde,
                                 Serde<DeadLetter> letterSerde, Serde<ThreadClassified> classifiedSerde) {
         KStream<String, ThreadInput> arrived = parsed
                 .map((k, v) -> KeyValue.pair(ThreadBook.bucketKey(v.value().message()),
@@ -144,7 +147,7 @@ public class ClassifyTopology {
                 Consumed.with(keys, inputSerde).withName("rerouted"));
         KStream<String, ThreadStep.Output> state = arrived
                 .merge(rerouted, Named.as("arrived-and-rerouted"))
-                .process(() -> new ThreadStep(book, json, flushInterval), Named.as("thread-state"), BUCKET_STORE,
+                .process(() -> new ThreadStep(book, json, pace), Named.as("thread-state"), BUCKET_STORE,
                         BUCKET_INDEX_STORE, MESSAGE_STORE, DIRTY_STORE);
         state.filter((k, v) -> v.rerouted() != null, Named.as("to-other-buckets"))
                 .mapValues(ThreadStep.Output::rerouted, Named.as("rerouting"))

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.thread.Bucket;
+import org.loredigest.classify.domain.thread.FlushPace;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.classify.domain.thread.TopicDraft;
@@ -28,9 +29,9 @@ import org.loredigest.events.Topics;
 /**
  * Thread state. Input is keyed by bucket (the oldest reference). A message is stored on its own (key
  * {@code bucket NUL record-key}, so adding one costs one small write, not a rewrite of the thread) and marks its bucket
- * dirty; every {@code flushInterval} the dirty buckets are re-threaded and the drafts of the topics that changed go out
- * keyed by title for the series stage. Messages of one thread that arrive within one interval are therefore
- * classified once, and the published record reflects all of them.
+ * dirty; every interval of the {@link FlushPace} (1 s live; up to 30 s while a backlog is read) the dirty buckets are
+ * re-threaded and the drafts of the topics that changed go out keyed by title for the series stage. Messages of one
+ * thread that arrive between two flushes are therefore classified once, and the published record reflects all of them.
  *
  * <p>The dirty marks live in a changelogged store: they commit atomically with the input offsets, so a crash between
  * a commit and the next flush loses no publication. A bucket opened by replies naming only their direct parent lives
@@ -51,17 +52,21 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
 
     private final ThreadBook book;
     private final ObjectMapper json;
-    private final Duration flushInterval;
+    private final FlushPace pace;
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, Bucket> published;
     private KeyValueStore<String, String> bucketOf;
     private KeyValueStore<String, ThreadMessage> messages;
     private KeyValueStore<String, String> dirty;
 
-    ThreadStep(ThreadBook book, ObjectMapper json, Duration flushInterval) {
+    /** Inputs since the last pace decision, and when thread state last published (wall clock). */
+    private long arrivedSinceTick;
+    private long lastFlush;
+
+    ThreadStep(ThreadBook book, ObjectMapper json, FlushPace pace) {
         this.book = book;
         this.json = json;
-        this.flushInterval = flushInterval;
+        this.pace = pace;
     }
 
     @Override
@@ -71,12 +76,14 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         this.bucketOf = context.getStateStore(ClassifyTopology.BUCKET_INDEX_STORE);
         this.messages = context.getStateStore(ClassifyTopology.MESSAGE_STORE);
         this.dirty = context.getStateStore(ClassifyTopology.DIRTY_STORE);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        this.lastFlush = -1; // set at the first tick: the clock a task sees at init is not its punctuation clock
+        context.schedule(pace.interval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, ThreadInput> record) {
         ThreadInput input = record.value();
+        arrivedSinceTick++;
         if (input.joins() != null) {
             join(record, input);
         } else if (input.published() != null) {
@@ -149,6 +156,18 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
 
     private void reroute(Record<String, ThreadInput> record, String bucket, ThreadInput input) {
         context.forward(record.withKey(bucket).withValue(new Output(null, input)));
+    }
+
+    /** Publishes now, or defers while a backlog is read (see {@link FlushPace}). */
+    private void tick(long now) {
+        if (lastFlush < 0) {
+            lastFlush = now - pace.interval().toMillis();
+        }
+        if (pace.due(arrivedSinceTick, Duration.ofMillis(now - lastFlush))) {
+            flush(now);
+            lastFlush = now;
+        }
+        arrivedSinceTick = 0;
     }
 
     /** Publishes the drafts of every bucket that changed since the last flush. */

@@ -44,6 +44,34 @@ class ClassifyTopologyTest {
         }
     }
 
+    /**
+     * A backlog (more inputs in one second than {@code FlushPace.DEFAULT} allows for live traffic) is published once it
+     * is read, as one record for the whole thread; a mail arriving live afterwards is published at the next second.
+     */
+    @Test
+    void aBacklogIsPublishedOnceWhenReadAndLiveMailWithinASecond() {
+        try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
+            run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
+                    patchBody("Fix bar.", "mm/memcontrol.c")));
+            for (int i = 0; i < 300; i++) {
+                run.send("cgroups", mail("reply" + i + "@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 11:00:00 +0000",
+                        "Re: [PATCH] mm: fix bar", "big@x", "big@x", "Comment " + i + ".\n"));
+            }
+            run.flush();
+            assertThat(run.publishedSoFar()).as("deferred while the backlog is read").isEmpty();
+            run.flush();
+            var published = run.publishedSoFar();
+            assertThat(published).hasSize(1);
+            assertThat(published.get(0).value().messageCount()).isEqualTo(301);
+
+            run.send("cgroups", mail("late@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "Re: [PATCH] mm: fix bar", "big@x",
+                    "big@x", "Thanks.\n"));
+            run.flush();
+            assertThat(run.publishedSoFar()).singleElement()
+                    .satisfies(r -> assertThat(r.value().messageCount()).isEqualTo(302));
+        }
+    }
+
     @Test
     void twoDifferentMailsWithOneMessageIdAreBothInTheirThreads() {
         try (TopologyRun run = new TopologyRun(Optional.empty())) {

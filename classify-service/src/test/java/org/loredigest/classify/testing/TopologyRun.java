@@ -118,9 +118,24 @@ public final class TopologyRun implements AutoCloseable {
         }
     }
 
+    /** The classified records published so far, without letting any interval pass (they join {@link #history()}). */
+    public List<TestRecord<String, ThreadClassified>> publishedSoFar() {
+        List<TestRecord<String, ThreadClassified>> out = classified.readRecordsToList();
+        for (TestRecord<String, ThreadClassified> r : out) {
+            history.add(r);
+            if (r.value() == null) {
+                topics.remove(r.key());
+            } else {
+                topics.put(r.key(), r.value());
+            }
+        }
+        return out;
+    }
+
     /** Drains the classified topic into {@link #topics()}. */
     public Map<String, ThreadClassified> topics() {
         flush();
+        flush(); // an interval without input: publishes even what a burst above the backlog threshold deferred
         for (TestRecord<String, ThreadClassified> r : classified.readRecordsToList()) {
             history.add(r);
             if (r.value() == null) {
