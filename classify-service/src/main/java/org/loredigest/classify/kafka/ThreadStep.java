@@ -87,7 +87,7 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         if (input.joins() != null) {
             join(record, input);
         } else if (input.published() != null) {
-            adopt(record.key(), input.published());
+            adopt(record, input.published());
         } else {
             add(record, input);
         }
@@ -147,11 +147,15 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         dirty.delete(early);
     }
 
-    private void adopt(String key, Map<String, Bucket.Published> handedOver) {
+    private void adopt(Record<String, ThreadInput> record, Map<String, Bucket.Published> handedOver) {
+        String key = record.key();
         Bucket before = published.get(key);
-        Map<String, Bucket.Published> own = before == null ? Map.of() : before.published();
-        published.put(key, new Bucket(key, List.of(), ThreadBook.adopt(own, handedOver)));
+        ThreadBook.Adoption adoption = ThreadBook.adopt(before == null ? Map.of() : before.published(), handedOver);
+        published.put(key, new Bucket(key, List.of(), adoption.published()));
         dirty.put(key, "");
+        for (TopicDraft draft : adoption.drafts()) {
+            context.forward(record.withKey(draft.titleKey()).withValue(new Output(Routed.ok(draft), null)));
+        }
     }
 
     private void reroute(Record<String, ThreadInput> record, String bucket, ThreadInput input) {

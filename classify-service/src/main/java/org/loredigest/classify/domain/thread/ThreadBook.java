@@ -50,18 +50,35 @@ public final class ThreadBook {
         return m.references().isEmpty() ? m.key() : m.references().get(0);
     }
 
+    /** Publications taken over from a folded bucket, and what the titles they were sent to must drop. */
+    public record Adoption(Map<String, Bucket.Published> published, List<TopicDraft> drafts) {
+    }
+
     /**
      * The publications of a bucket that was folded into another one (its messages turned out to answer a message of
      * the target: they arrived first and only named their direct parent), taken over without publishing: the next
      * {@link #republish} removes the topics that vanished and carries on counting for those that remain. Where both
-     * published one thread id, the higher count wins, so the next publication still supersedes every earlier one.
+     * published one thread id, the newer publication (higher count) wins with that count, so the next one supersedes
+     * both; if the newer was the folded bucket's, its fingerprint differs from the thread now and the thread is
+     * published again. The older one's title drops the thread when it met under another title.
      */
-    public static Map<String, Bucket.Published> adopt(Map<String, Bucket.Published> target,
-                                                      Map<String, Bucket.Published> absorbed) {
-        Map<String, Bucket.Published> published = new HashMap<>(absorbed);
-        target.forEach((threadId, own) -> published.merge(threadId, own, (theirs, mine) -> theirs.sequence() > mine.sequence()
-                ? new Bucket.Published(theirs.sequence(), mine.titleKey(), mine.fingerprint()) : mine));
-        return published;
+    public static Adoption adopt(Map<String, Bucket.Published> target, Map<String, Bucket.Published> absorbed) {
+        Map<String, Bucket.Published> published = new HashMap<>(target);
+        List<TopicDraft> drafts = new ArrayList<>();
+        absorbed.forEach((threadId, theirs) -> {
+            Bucket.Published mine = published.get(threadId);
+            if (mine == null) {
+                published.put(threadId, theirs);
+                return;
+            }
+            Bucket.Published newer = theirs.sequence() > mine.sequence() ? theirs : mine;
+            Bucket.Published older = newer == theirs ? mine : theirs;
+            published.put(threadId, newer);
+            if (!older.fingerprint().isEmpty() && !older.titleKey().equals(newer.titleKey())) {
+                drafts.add(TopicDraft.moved(threadId, older.titleKey(), newer.sequence()));
+            }
+        });
+        return new Adoption(published, drafts);
     }
 
     /**
