@@ -1,5 +1,7 @@
 package org.loredigest.report.kafka;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +28,8 @@ import org.loredigest.report.elasticsearch.TopicIndexer.TopicUpdate;
 
 /**
  * Keeps the topic read model current: every classified-thread record upserts its topic (newest version wins),
- * a tombstone removes it. Within a batch only the newest record of each thread is indexed ({@link NewestPerKey});
+ * a tombstone removes it. Within a batch only the deciding record of each thread (highest version after the last
+ * tombstone) is indexed ({@link NewestPerKey});
  * the superseded ones are acknowledged with the batch. Same acknowledgement rules as for mail: nothing is
  * acknowledged before Elasticsearch took it or its dead letter is stored.
  */
@@ -60,7 +63,7 @@ public class ClassifiedThreadConsumer {
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, byte[]> batch) {
         // A backfill carries many versions of a topic per batch; only the newest of each is parsed and indexed.
-        NewestPerKey.Collapsed<String, byte[]> collapsed = NewestPerKey.of(batch);
+        NewestPerKey.Collapsed<String, byte[]> collapsed = NewestPerKey.of(batch, this::versionOf);
         List<TopicUpdate> updates = new ArrayList<>();
         Map<TopicUpdate, ConsumerRecord<String, byte[]>> origin = new IdentityHashMap<>();
         for (Deque<ConsumerRecord<String, byte[]>> versions : collapsed.candidates()) {
@@ -80,6 +83,29 @@ public class ClassifiedThreadConsumer {
                 (update, reason) -> deadLetters.publish(origin.get(update), reason, "ElasticsearchRefused"),
                 config.indexRetryFor());
         backfill.batchIndexed(IndexSpec.TOPICS, batch.count());
+    }
+
+    /**
+     * The record's {@code version}, read from the first fields of the JSON without parsing the rest; unreadable
+     * records answer {@link Long#MIN_VALUE} and are tried last (and dead-lettered when read in full).
+     */
+    private long versionOf(ConsumerRecord<String, byte[]> record) {
+        try (JsonParser parser = json.getFactory().createParser(record.value())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Long.MIN_VALUE;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("version".equals(field)) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : Long.MIN_VALUE;
+                }
+                parser.skipChildren();
+            }
+            return Long.MIN_VALUE;
+        } catch (IOException | RuntimeException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** The record as an update, or null when it was dead-lettered. */

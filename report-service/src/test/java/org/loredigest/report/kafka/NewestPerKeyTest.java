@@ -36,6 +36,19 @@ class NewestPerKeyTest {
         assertThat(collapsed.collapsed()).isEqualTo(2);
     }
 
+    /** Two series-stage tasks publish one thread: the stale copy of the older title arrives last. */
+    @Test
+    void theHighestVersionAfterTheLastTombstoneWinsNotTheLastOffset() {
+        var batch = List.of(record(0, 1, "a", "a:3000"), record(0, 2, "a", "a:4000"), record(0, 3, "a", "a:3001"),
+                record(0, 4, "b", "b:9000"), record(0, 5, "b", null), record(0, 6, "b", "b:1000"), record(0, 7, "b", "b:2000"));
+
+        var collapsed = NewestPerKey.of(batch, r -> Long.parseLong(r.value().substring(2)));
+
+        assertThat(collapsed.candidates().get(0)).extracting(ConsumerRecord::value).containsExactly("a:4000", "a:3001", "a:3000");
+        assertThat(collapsed.candidates().get(1)).extracting(ConsumerRecord::value).containsExactly("b:2000", "b:1000");
+        assertThat(collapsed.collapsed()).isEqualTo(5);
+    }
+
     @Test
     void offsetsDecideNotTheOrderOfTheBatch() {
         var collapsed = NewestPerKey.of(List.of(record(0, 9, "a", "a9"), record(0, 3, "a", "a3"), record(0, 7, "a", "a7")));
