@@ -55,12 +55,18 @@ public final class ThreadBook {
     }
 
     /**
+     * Fingerprint of a thread id that two buckets published: it matches no thread, so the next {@link #republish}
+     * publishes the thread again (or removes it, if it vanished) with a count above both.
+     */
+    static final String ADOPTED = "\u0000adopted";
+
+    /**
      * The publications of a bucket that was folded into another one (its messages turned out to answer a message of
      * the target: they arrived first and only named their direct parent), taken over without publishing: the next
-     * {@link #republish} removes the topics that vanished and carries on counting for those that remain. Where both
-     * published one thread id, the newer publication (higher count) wins with that count, so the next one supersedes
-     * both; if the newer was the folded bucket's, its fingerprint differs from the thread now and the thread is
-     * published again. The older one's title drops the thread when it met under another title.
+     * {@link #republish} removes the topics that vanished and carries on counting for those that remain. A thread id
+     * both published (one by its real root, one as the root-missing rest of the folded bucket) may sit in the index
+     * with either's record; it keeps the higher count and is published (or removed) afresh at the newer one's title,
+     * and the older one's title, if another, drops it first.
      */
     public static Adoption adopt(Map<String, Bucket.Published> target, Map<String, Bucket.Published> absorbed) {
         Map<String, Bucket.Published> published = new HashMap<>(target);
@@ -71,12 +77,15 @@ public final class ThreadBook {
                 published.put(threadId, theirs);
                 return;
             }
+            long sequence = Math.max(mine.sequence(), theirs.sequence());
             Bucket.Published newer = theirs.sequence() > mine.sequence() ? theirs : mine;
             Bucket.Published older = newer == theirs ? mine : theirs;
-            published.put(threadId, newer);
             if (!older.fingerprint().isEmpty() && !older.titleKey().equals(newer.titleKey())) {
-                drafts.add(TopicDraft.moved(threadId, older.titleKey(), newer.sequence()));
+                drafts.add(TopicDraft.moved(threadId, older.titleKey(), sequence));
             }
+            // the newer's title gets the next draft, or the removal if the thread vanished, from republish
+            boolean live = !mine.fingerprint().isEmpty() || !theirs.fingerprint().isEmpty();
+            published.put(threadId, new Bucket.Published(sequence, newer.titleKey(), live ? ADOPTED : ""));
         });
         return new Adoption(published, drafts);
     }

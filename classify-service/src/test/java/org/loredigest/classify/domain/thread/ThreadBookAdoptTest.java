@@ -16,12 +16,12 @@ class ThreadBookAdoptTest {
         assertThat(adoption.drafts()).isEmpty();
     }
 
-    /** The folded bucket published the thread id last: its count wins and its fingerprint forces a new draft. */
+    /** Both published the thread id: the higher count and its title win, and the thread is published again. */
     @Test
     void aNewerPublicationOfTheFoldedBucketWinsAndTheOlderTitleDropsTheThread() {
         var adoption = ThreadBook.adopt(Map.of("v3", new Bucket.Published(2, "old title", "v3\nr1")),
                 Map.of("v3", new Bucket.Published(4, "new title", "c\np1")));
-        assertThat(adoption.published()).containsEntry("v3", new Bucket.Published(4, "new title", "c\np1"));
+        assertThat(adoption.published()).containsEntry("v3", new Bucket.Published(4, "new title", ThreadBook.ADOPTED));
         assertThat(adoption.drafts()).singleElement().satisfies(d -> {
             assertThat(d.threadId()).isEqualTo("v3");
             assertThat(d.titleKey()).isEqualTo("old title");
@@ -30,10 +30,23 @@ class ThreadBookAdoptTest {
     }
 
     @Test
+    void aThreadIdBothPublishedThatVanishesIsRemovedFromTheNewerTitle() {
+        Bucket bucket = new Bucket("b", java.util.List.of(), ThreadBook.adopt(Map.of("z", new Bucket.Published(1, "t", "z")),
+                Map.of("z", new Bucket.Published(3, "u", "z\nq"))).published());
+        var update = new ThreadBook(null, null).republish(bucket);
+        assertThat(update.drafts()).singleElement().satisfies(d -> {
+            assertThat(d.removed()).isTrue();
+            assertThat(d.movedAway()).isFalse();
+            assertThat(d.titleKey()).isEqualTo("u");
+            assertThat(d.sequence()).isEqualTo(4);
+        });
+    }
+
+    @Test
     void aNewerPublicationOfTheTargetStaysAndTheFoldedTitleDropsTheThread() {
         var adoption = ThreadBook.adopt(Map.of("v3", new Bucket.Published(6, "t", "v3\nr1")),
                 Map.of("v3", new Bucket.Published(1, "u", "c")));
-        assertThat(adoption.published()).containsEntry("v3", new Bucket.Published(6, "t", "v3\nr1"));
+        assertThat(adoption.published()).containsEntry("v3", new Bucket.Published(6, "t", ThreadBook.ADOPTED));
         assertThat(adoption.drafts()).extracting(TopicDraft::titleKey).containsExactly("u");
     }
 }
