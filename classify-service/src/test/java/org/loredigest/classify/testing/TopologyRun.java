@@ -136,14 +136,7 @@ public final class TopologyRun implements AutoCloseable {
     public Map<String, ThreadClassified> topics() {
         flush();
         flush(); // an interval without input: publishes even what a burst above the backlog threshold deferred
-        for (TestRecord<String, ThreadClassified> r : classified.readRecordsToList()) {
-            history.add(r);
-            if (r.value() == null) {
-                topics.remove(r.key());
-            } else {
-                topics.put(r.key(), r.value());
-            }
-        }
+        publishedSoFar();
         return topics;
     }
 
