@@ -28,8 +28,8 @@ import org.loredigest.report.ReportConfig;
 /**
  * The service's one {@link BulkIngester}: callers add operations with a future each, and the listener settles every
  * future from its own bulk item, so no item's error goes unread and callers know exactly which documents were taken.
- * A bulk request holds at most {@code lore.report.bulk-max-bytes} of documents and action metadata (an operation
- * larger than that alone goes alone): the queued operations are sent before one that would not fit.
+ * A bulk request is sent once its documents and action metadata reach {@code lore.report.bulk-max-bytes}, so it holds
+ * at most that plus the one operation that crossed it.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -86,11 +86,9 @@ public class BulkWriter {
     }
 
     /** Queues one operation; the future completes when its bulk request has been answered. */
-    public synchronized CompletableFuture<ItemOutcome> add(BulkOperation operation) {
-        long size = sizeOf(operation);
-        if (ingester.pendingOperations() > 0 && ingester.pendingOperationsSize() + size > maxBytes) {
-            ingester.flush();
-        }
+    public CompletableFuture<ItemOutcome> add(BulkOperation operation) {
+        // no flush of our own here: a caller blocked in the ingester's flush while holding a lock stopped every
+        // indexer for good after an Elasticsearch outage; the ingester sends once its queue reaches maxBytes
         CompletableFuture<ItemOutcome> outcome = new CompletableFuture<>();
         ingester.add(operation, outcome);
         return outcome;
