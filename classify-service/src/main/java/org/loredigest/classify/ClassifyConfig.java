@@ -20,12 +20,12 @@ public interface ClassifyConfig {
 
     interface Flush {
 
-        /** Inputs per second and task above which the task is reading a backlog and defers publishing; 0: never. */
-        @WithDefault("200")
-        int backlogPerInterval();
+        /** How old the freshest input of a second may be before the task is reading a backlog and defers; 0: never. */
+        @WithDefault("5s")
+        Duration backlogLag();
 
         /** The longest a changed thread waits to be published while a backlog is read. */
-        @WithDefault("30s")
+        @WithDefault("60s")
         Duration maxDeferral();
     }
 }

@@ -44,15 +44,20 @@ import org.loredigest.testkit.KafkaServer;
  * different repartition paths, so what reaches each stage in which order depends on timing; the single-task
  * {@code TopologyTestDriver} cannot show that. Two real months (May–June 2024, with a v3 posted in reply to v2 and a
  * v4 cover in reply to v3) go through the service on three partitions; the topics, read as report-service indexes
- * them (highest version per thread id, tombstones delete), must equal the driver's. The topology runs on a broker of
- * its own, so that no other test's mail shares its state.
+ * them (highest version per thread id, tombstones delete), must equal the driver's, also when the broker run reads
+ * the mails in another order ({@code -Dpartitioned.seed}, shuffled by default). The topology runs on a broker of its
+ * own, so that no other test's mail shares its state.
  */
 class PartitionedArrivalIT {
 
     static final List<String> MONTHS = List.of("cgroups-2024-05.mbox", "cgroups-2024-06.mbox");
     static final Duration QUIET = Duration.ofSeconds(45);
+    /** The broker run reads the mails shuffled with this seed (0: in mbox order); the driver always in mbox order. */
+    static final long SEED = Long.getLong("partitioned.seed", 7);
 
     String bootstrap;
+    /** Every record read per thread id, in partition order: what a difference is explained by. */
+    final Map<String, List<String>> history = new HashMap<>();
 
     @Test
     void threePartitionsGiveTheTopicsOfOneTask() throws Exception {
@@ -63,9 +68,13 @@ class PartitionedArrivalIT {
             bootstrap = kafka.bootstrapServers();
             TopicBootstrap.ensure(Map.of("bootstrap.servers", bootstrap), (short) 1);
             ThreadBook book = new ThreadBook(new ThreadClassifier(Optional.empty()), new ExtractiveSummariser());
+            List<byte[]> arrival = new ArrayList<>(mails);
+            if (SEED != 0) {
+                java.util.Collections.shuffle(arrival, new java.util.Random(SEED));
+            }
             try (KafkaStreams streams = new KafkaStreams(ClassifyTopology.build(book, EventJson.mapper()), streamsConfig())) {
                 streams.start();
-                broker = throughTheBroker(mails);
+                broker = throughTheBroker(arrival);
             }
         }
         Map<String, String> driver = new TreeMap<>();
@@ -79,7 +88,7 @@ class PartitionedArrivalIT {
         ids.addAll(broker.keySet());
         for (String id : ids) {
             if (!Objects.equals(driver.get(id), broker.get(id))) {
-                differences.put(id, driver.get(id) + " | " + broker.get(id));
+                differences.put(id, driver.get(id) + " | " + broker.get(id) + " | read: " + history.get(id));
             }
         }
         assertThat(driver).hasSizeGreaterThan(100);
@@ -128,11 +137,14 @@ class PartitionedArrivalIT {
             while (Instant.now().isBefore(deadline) && (topics.isEmpty() || Duration.between(last, Instant.now()).compareTo(QUIET) < 0)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     last = Instant.now();
+                    List<String> seen = history.computeIfAbsent(r.key(), k -> new ArrayList<>());
                     if (r.value() == null) {
+                        seen.add("tombstone");
                         topics.remove(r.key());
                         continue;
                     }
                     ThreadClassified t = EventJson.mapper().readValue(r.value(), ThreadClassified.class);
+                    seen.add(t.version() + ":" + describe(t) + ":" + t.title());
                     ThreadClassified before = topics.get(r.key());
                     if (before == null || t.version() > before.version()) {
                         topics.put(r.key(), t);

@@ -41,7 +41,7 @@ import org.loredigest.events.Topics;
  *                                ├─ MailParsed ────────────► lore.mail.parsed.v1
  *                                └─ by bucket (oldest reference) ─► [repartition] ─┬─ thread state (thread-messages,
  *                                   lore.thread.rerouted.v1 (early buckets moving) ─┘  thread-buckets, thread-bucket-index,
- *                                   thread-dirty; flushed every second, up to 30 s apart in a backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
+ *                                   thread-dirty; flushed every second, up to 60 s apart in a backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
  *                                   (series-entries-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
@@ -83,7 +83,7 @@ public class ClassifyTopology {
     public ClassifyTopology(ThreadBook book, ObjectMapper json, ClassifyConfig config) {
         this.book = book;
         this.json = json;
-        this.pace = new FlushPace(FLUSH_INTERVAL, config.flush().backlogPerInterval(), config.flush().maxDeferral());
+        this.pace = new FlushPace(FLUSH_INTERVAL, config.flush().backlogLag(), config.flush().maxDeferral());
     }
 
     @Produces

@@ -29,7 +29,7 @@ import org.loredigest.events.Topics;
 /**
  * Thread state. Input is keyed by bucket (the oldest reference). A message is stored on its own (key
  * {@code bucket NUL record-key}, so adding one costs one small write, not a rewrite of the thread) and marks its bucket
- * dirty; every interval of the {@link FlushPace} (1 s live; up to 30 s while a backlog is read) the dirty buckets are
+ * dirty; every interval of the {@link FlushPace} (1 s live; up to 60 s while a backlog is read) the dirty buckets are
  * re-threaded and the drafts of the topics that changed go out keyed by title for the series stage. Messages of one
  * thread that arrive between two flushes are therefore classified once, and the published record reflects all of them.
  *
@@ -59,8 +59,8 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
     private KeyValueStore<String, ThreadMessage> messages;
     private KeyValueStore<String, String> dirty;
 
-    /** Inputs since the last pace decision, and when thread state last published (wall clock). */
-    private long arrivedSinceTick;
+    /** Timestamp of the freshest input since the last pace decision (-1: none), and the last publication (wall clock). */
+    private long freshestSinceTick = -1;
     private long lastFlush;
 
     ThreadStep(ThreadBook book, ObjectMapper json, FlushPace pace) {
@@ -83,11 +83,11 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
     @Override
     public void process(Record<String, ThreadInput> record) {
         ThreadInput input = record.value();
-        arrivedSinceTick++;
+        freshestSinceTick = Math.max(freshestSinceTick, record.timestamp());
         if (input.joins() != null) {
             join(record, input);
         } else if (input.published() != null) {
-            adopt(record, input.published());
+            adopt(record, input);
         } else {
             add(record, input);
         }
@@ -147,8 +147,15 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         dirty.delete(early);
     }
 
-    private void adopt(Record<String, ThreadInput> record, Map<String, Bucket.Published> handedOver) {
+    private void adopt(Record<String, ThreadInput> record, ThreadInput input) {
         String key = record.key();
+        String known = bucketOf.get(key);
+        if (known != null && !known.equals(key) && input.mayReroute()) {
+            // this bucket joined another one meanwhile: what it would have adopted belongs there
+            reroute(record, known, input.rerouted());
+            return;
+        }
+        Map<String, Bucket.Published> handedOver = input.published();
         Bucket before = published.get(key);
         ThreadBook.Adoption adoption = ThreadBook.adopt(before == null ? Map.of() : before.published(), handedOver);
         published.put(key, new Bucket(key, List.of(), adoption.published()));
@@ -167,11 +174,12 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         if (lastFlush < 0) {
             lastFlush = now - pace.interval().toMillis();
         }
-        if (pace.due(arrivedSinceTick, Duration.ofMillis(now - lastFlush))) {
+        Duration lag = freshestSinceTick < 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, now - freshestSinceTick));
+        if (pace.due(lag, Duration.ofMillis(now - lastFlush))) {
             flush(now);
             lastFlush = now;
         }
-        arrivedSinceTick = 0;
+        freshestSinceTick = -1;
     }
 
     /** Publishes the drafts of every bucket that changed since the last flush. */

@@ -3,6 +3,7 @@ package org.loredigest.classify.testing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,9 @@ public final class TopologyRun implements AutoCloseable {
     private final List<TestRecord<String, ThreadClassified>> history = new ArrayList<>();
     private final int flushEvery;
     private int unflushed;
+    /** The driver's wall clock: records are stamped with it, less {@link #lag}, as a producer would stamp them. */
+    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
+    private Duration lag = Duration.ZERO;
 
     public TopologyRun(Optional<Maintainers> maintainers) {
         this(maintainers, 1);
@@ -74,7 +78,7 @@ public final class TopologyRun implements AutoCloseable {
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("classify-ttd").toString());
             ThreadBook book = new ThreadBook(new ThreadClassifier(maintainers), summariser, MaintainerRoles.of(maintainers));
-            driver = new TopologyTestDriver(ClassifyTopology.build(book, EventJson.mapper()), props);
+            driver = new TopologyTestDriver(ClassifyTopology.build(book, EventJson.mapper()), props, now);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -100,14 +104,20 @@ public final class TopologyRun implements AutoCloseable {
         headers.add(MailHeaders.LIST, list.getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.RECEIVED_AT, Instant.parse("2025-01-01T00:00:00Z").toString().getBytes(StandardCharsets.UTF_8));
-        received.pipeInput(new TestRecord<>(key, raw, headers));
+        received.pipeInput(new TestRecord<>(key, raw, headers, now.minus(lag)));
         if (++unflushed >= flushEvery) {
             flush();
         }
     }
 
-    /** Lets the flush interval pass: thread state publishes what changed. */
+    /** Mails sent from now on were written this long ago (a backlog); {@code Duration.ZERO} is live. */
+    public void lagging(Duration lag) {
+        this.lag = lag;
+    }
+
+    /** Lets the flush interval pass: thread state publishes what changed (unless it is reading a backlog). */
     public void flush() {
+        now = now.plus(ClassifyTopology.FLUSH_INTERVAL);
         driver.advanceWallClockTime(ClassifyTopology.FLUSH_INTERVAL);
         unflushed = 0;
     }
@@ -135,7 +145,7 @@ public final class TopologyRun implements AutoCloseable {
     /** Drains the classified topic into {@link #topics()}. */
     public Map<String, ThreadClassified> topics() {
         flush();
-        flush(); // an interval without input: publishes even what a burst above the backlog threshold deferred
+        flush(); // an interval without input: publishes even what a backlog deferred
         publishedSoFar();
         return topics;
     }

@@ -4,27 +4,32 @@ import java.time.Duration;
 
 /**
  * When thread state publishes the threads that changed. Live, every {@link #interval}: a new mail is in the digest
- * within seconds. During a backfill (more than {@link #backlogPerInterval} inputs reached the task in the last
- * interval) publishing is deferred, up to {@link #maxDeferral}: a long thread whose mails are spread through the
- * whole backlog is then classified and sent once per deferral instead of about once per mail, each time larger. As
- * soon as an interval brings fewer inputs (the lag is worked off, or the input slowed down) everything pending is
- * published.
+ * within seconds. While the task reads a backlog (the freshest input of the last interval was written more than
+ * {@link #backlogLag} ago: a backfill, or a restart after an outage) publishing is deferred, up to
+ * {@link #maxDeferral}: a long thread whose mails are spread through the whole backlog is then classified and sent
+ * once per deferral instead of about once per mail, each time larger. As soon as an interval brings fresh input or
+ * none (the lag is worked off) everything pending is published.
  *
- * @param interval           how often the decision is taken (the live publishing interval)
- * @param backlogPerInterval inputs per interval above which the task is catching up with a backlog; 0 turns deferral off
- * @param maxDeferral        the longest a changed thread waits during a backlog
+ * <p>The lag, not the input rate, tells a backlog: a backfill read slowly is still a backfill, and a slow pipeline
+ * must not look live because it is slow. Record timestamps are the producer's clock, so hosts are expected to keep
+ * their clocks within a fraction of {@link #backlogLag}.
+ *
+ * @param interval    how often the decision is taken (the live publishing interval)
+ * @param backlogLag  how old the freshest input may be before the task counts as reading a backlog; zero turns
+ *                    deferral off
+ * @param maxDeferral the longest a changed thread waits during a backlog
  */
-public record FlushPace(Duration interval, int backlogPerInterval, Duration maxDeferral) {
+public record FlushPace(Duration interval, Duration backlogLag, Duration maxDeferral) {
 
-    /** Live every second; a backlog publishes at least every 30 s. */
-    public static final FlushPace DEFAULT = new FlushPace(Duration.ofSeconds(1), 200, Duration.ofSeconds(30));
+    /** Live every second; a backlog (input older than 5 s) publishes at least every 60 s. */
+    public static final FlushPace DEFAULT = new FlushPace(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     public FlushPace {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the flush interval must be positive, was " + interval);
         }
-        if (backlogPerInterval < 0) {
-            throw new IllegalArgumentException("the backlog threshold cannot be negative, was " + backlogPerInterval);
+        if (backlogLag.isNegative()) {
+            throw new IllegalArgumentException("the backlog lag cannot be negative, was " + backlogLag);
         }
         if (maxDeferral.compareTo(interval) < 0) {
             throw new IllegalArgumentException("the longest deferral (" + maxDeferral + ") is shorter than the interval ("
@@ -32,17 +37,17 @@ public record FlushPace(Duration interval, int backlogPerInterval, Duration maxD
         }
     }
 
-    /** Publishing on every interval, whatever the input rate (what tests of single mails want). */
+    /** Publishing on every interval, however old the input (what tests of single mails want). */
     public static FlushPace every(Duration interval) {
-        return new FlushPace(interval, 0, interval);
+        return new FlushPace(interval, Duration.ZERO, interval);
     }
 
     /**
-     * @param arrivedInLastInterval inputs the task processed since the previous decision
-     * @param sinceLastFlush        time since thread state last published
+     * @param freshestInputLag how long ago the freshest input of the last interval was written; zero when none came
+     * @param sinceLastFlush   time since thread state last published
      */
-    public boolean due(long arrivedInLastInterval, Duration sinceLastFlush) {
-        boolean backlog = backlogPerInterval > 0 && arrivedInLastInterval > backlogPerInterval;
+    public boolean due(Duration freshestInputLag, Duration sinceLastFlush) {
+        boolean backlog = !backlogLag.isZero() && freshestInputLag.compareTo(backlogLag) > 0;
         return !backlog || sinceLastFlush.compareTo(maxDeferral) >= 0;
     }
 }

@@ -16,8 +16,11 @@ import org.loredigest.classify.domain.mail.ThreadMessage;
  */
 public record ThreadInput(ThreadMessage message, String joins, Map<String, Bucket.Published> published, int hops) {
 
-    /** Reroutings one record may take; a longer chain is stored where it stands. */
-    public static final int MAX_HOPS = 8;
+    /**
+     * Reroutings one record may take; a longer chain is stored where it stands. A series whose every revision answers
+     * a review of the one before opens one early bucket per revision, and a record may pass each on its way.
+     */
+    public static final int MAX_HOPS = 32;
 
     public ThreadInput {
         published = published == null ? null : Map.copyOf(published);

@@ -12,34 +12,37 @@ class FlushPaceTest {
 
     @Test
     void liveMailIsPublishedEverySecond() {
-        assertThat(pace.due(0, Duration.ofSeconds(1))).isTrue();
-        assertThat(pace.due(3, Duration.ofSeconds(1))).isTrue();
-        assertThat(pace.due(200, Duration.ofSeconds(1))).isTrue();
+        assertThat(pace.due(Duration.ZERO, Duration.ofSeconds(1))).isTrue();
+        assertThat(pace.due(Duration.ofMillis(1_800), Duration.ofSeconds(1))).isTrue();
+        assertThat(pace.due(Duration.ofSeconds(5), Duration.ofSeconds(1))).isTrue();
     }
 
     @Test
     void aBacklogDefersUpToTheLongestDeferral() {
-        assertThat(pace.due(201, Duration.ofSeconds(1))).isFalse();
-        assertThat(pace.due(5_000, Duration.ofSeconds(29))).isFalse();
-        assertThat(pace.due(5_000, Duration.ofSeconds(30))).isTrue();
+        assertThat(pace.due(Duration.ofSeconds(6), Duration.ofSeconds(1))).isFalse();
+        assertThat(pace.due(Duration.ofMinutes(20), Duration.ofSeconds(59))).isFalse();
+        assertThat(pace.due(Duration.ofMinutes(20), Duration.ofSeconds(60))).isTrue();
     }
 
     @Test
-    void theFirstQuietIntervalAfterABacklogPublishes() {
-        assertThat(pace.due(12, Duration.ofSeconds(17))).isTrue();
+    void theFirstIntervalWithFreshInputOrNoneAfterABacklogPublishes() {
+        assertThat(pace.due(Duration.ofMillis(300), Duration.ofSeconds(17))).isTrue();
+        assertThat(pace.due(Duration.ZERO, Duration.ofSeconds(17))).isTrue();
     }
 
     @Test
     void everyIntervalWhenDeferralIsOff() {
         FlushPace every = FlushPace.every(Duration.ofSeconds(1));
-        assertThat(every.due(1_000_000, Duration.ofSeconds(1))).isTrue();
+        assertThat(every.due(Duration.ofDays(365), Duration.ofSeconds(1))).isTrue();
     }
 
     @Test
     void nonsenseIsRefused() {
-        assertThatThrownBy(() -> new FlushPace(Duration.ZERO, 1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FlushPace(Duration.ofSeconds(1), -1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FlushPace(Duration.ofSeconds(5), 1, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new FlushPace(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlushPace(Duration.ofSeconds(1), Duration.ofSeconds(-1), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlushPace(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessageContaining("shorter than the interval");
     }
 }
