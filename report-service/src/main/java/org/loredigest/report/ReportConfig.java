@@ -48,6 +48,13 @@ public interface ReportConfig {
         @WithDefault("200")
         int largeBatch();
 
+        /**
+         * A batch whose freshest record was written longer ago than this is backlog whatever its size (the mail was
+         * read from the archives that long before); 0: by size only.
+         */
+        @WithDefault("PT20S")
+        Duration backlogLag();
+
         /** Backlog batches in a row that relax the refresh interval (one large batch alone is no backfill). */
         @WithDefault("2")
         int largeBatchesToRelax();

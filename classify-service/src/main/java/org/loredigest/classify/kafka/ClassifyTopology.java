@@ -43,7 +43,7 @@ import org.loredigest.events.Topics;
  *                                   lore.thread.rerouted.v1 (early buckets moving) ─┘  thread-buckets, thread-bucket-index,
  *                                   thread-dirty; flushed every second, up to 60 s apart in a backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
- *                                   (series-entries-by-title, series-drafts) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
+ *                                   (series-entries-by-title, series-drafts, series-dirty; published every second) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
  * </pre>
  */
@@ -64,6 +64,8 @@ public class ClassifyTopology {
     public static final String SERIES_STORE = "series-entries-by-title";
     /** Full drafts of the topics in {@link #SERIES_STORE}, same keys. */
     public static final String SERIES_DRAFT_STORE = "series-drafts";
+    /** Titles that took drafts since the series stage last published. */
+    public static final String SERIES_DIRTY_STORE = "series-dirty";
     /** Series revisions per author, one record per posting: where revisions meet whose title changed. */
     public static final String LINEAGE_STORE = "series-postings-by-author";
     /** Bug reports and the patches whose Closes:/Link: trailers name them, keyed by the report's Message-ID. */
@@ -108,15 +110,18 @@ public class ClassifyTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), keys,
                 new JsonSerde<>(json, Bucket.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_INDEX_STORE), keys,
-                Serdes.String()).withLoggingEnabled(Map.of()));
+                Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MESSAGE_STORE), keys,
                 messageSerde).withLoggingEnabled(CHANGELOG_CONFIG));
+        // cached: a bucket marked dirty by many messages between two commits costs one changelog record
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), keys,
-                Serdes.String()).withLoggingEnabled(Map.of()));
+                Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
                 new JsonSerde<>(json, SeriesState.Entry.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_DRAFT_STORE), keys,
                 new JsonSerde<>(json, ThreadClassified.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_DIRTY_STORE), keys,
+                Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE), keys,
                 new JsonSerde<>(json, SeriesPosting.class)).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REFERENCE_STORE), keys,
@@ -181,7 +186,7 @@ public class ClassifyTopology {
                             .merge(closes, Named.as("drafts-links-and-closes"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-title"))
                             .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE,
-                                    SERIES_DRAFT_STORE);
+                                    SERIES_DRAFT_STORE, SERIES_DIRTY_STORE);
                     classified.split(Named.as("series-"))
                             .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "series",
                                     Topics.THREAD_CLASSIFIED_DLQ, letterSerde), "dead"))

@@ -2,9 +2,13 @@ package org.loredigest.classify.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,6 +28,11 @@ import org.loredigest.events.Topics;
  * the same key: applying a draft rewrites only the entries that changed, and reads a full draft only for a topic
  * that is published again. A series with dozens of revisions and their notices therefore costs a read of small
  * records per update, not a rewrite of the whole title.
+ *
+ * <p>Drafts are taken into state as they come; the titles they touched are published every
+ * {@link ClassifyTopology#FLUSH_INTERVAL} (marks in a changelogged store, committed with the input offsets). Thread
+ * state publishes a backlog in bursts, and the n revisions of a series arriving in one burst would otherwise publish
+ * every older revision again for each newer one.
  */
 final class SeriesStep implements Processor<String, TopicDraft, String, Routed<ThreadClassified>> {
 
@@ -37,6 +46,7 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
     private ProcessorContext<String, Routed<ThreadClassified>> context;
     private KeyValueStore<String, SeriesState.Entry> store;
     private KeyValueStore<String, ThreadClassified> drafts;
+    private KeyValueStore<String, String> dirty;
 
     SeriesStep(ObjectMapper json) {
         this.json = json;
@@ -47,6 +57,8 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
         this.context = context;
         this.store = context.getStateStore(ClassifyTopology.SERIES_STORE);
         this.drafts = context.getStateStore(ClassifyTopology.SERIES_DRAFT_STORE);
+        this.dirty = context.getStateStore(ClassifyTopology.SERIES_DIRTY_STORE);
+        context.schedule(ClassifyTopology.FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
     @Override
@@ -55,30 +67,61 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
         try {
             String title = record.key();
             SeriesState state = load(title);
-            SeriesBook.Update update = book.apply(state, draft, threadId -> drafts.get(entryKey(title, threadId)));
+            SeriesBook.Update update = book.record(state, draft);
             SeriesState.Entry before = state.entries().get(draft.threadId());
             if (!draft.removed() && draft.topic() && draft.draft() != null) {
                 drafts.put(entryKey(title, draft.threadId()), draft.draft());
             } else if (before != null && before.draft().topic()) {
                 drafts.delete(entryKey(title, draft.threadId()));
             }
-            for (Map.Entry<String, SeriesState.Entry> e : update.state().entries().entrySet()) {
-                if (!e.getValue().equals(state.entries().get(e.getKey()))) {
-                    store.put(entryKey(title, e.getKey()), e.getValue());
-                }
-            }
-            for (String gone : state.entries().keySet()) {
-                if (!update.state().entries().containsKey(gone)) {
-                    store.delete(entryKey(title, gone));
-                }
-            }
+            store(state, update.state());
             for (SeriesBook.Emission e : update.emissions()) {
                 context.forward(record.withKey(e.threadId()).withValue(Routed.ok(e.value())));
             }
+            dirty.put(title, "");
         } catch (RuntimeException e) {
             DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, draft.threadId(), STAGE, e, record.headers(), bytes(draft));
             LOG.errorf(e, "series stage gave up on %s", draft.threadId());
             context.forward(record.withKey(draft.threadId()).withValue(Routed.dead(letter)));
+        }
+    }
+
+    /** Publishes the topics of every title that took drafts since the last flush and changed their records. */
+    private void flush(long now) {
+        List<String> titles = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = dirty.all()) {
+            it.forEachRemaining(kv -> titles.add(kv.key));
+        }
+        for (String title : titles) {
+            try {
+                SeriesState state = load(title);
+                SeriesBook.Update update = book.publish(state, threadId -> drafts.get(entryKey(title, threadId)));
+                store(state, update.state());
+                for (SeriesBook.Emission e : update.emissions()) {
+                    context.forward(new Record<>(e.threadId(), Routed.ok(e.value()), now));
+                }
+            } catch (RuntimeException e) {
+                DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, title, STAGE, e, new RecordHeaders(),
+                        title.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                LOG.errorf(e, "series stage gave up publishing title %s", title);
+                context.forward(new Record<>(title, Routed.dead(letter), now));
+            }
+            dirty.delete(title);
+        }
+    }
+
+    /** Writes the entries that changed between two states of one title and deletes those that left. */
+    private void store(SeriesState before, SeriesState after) {
+        String title = before.titleKey();
+        for (Map.Entry<String, SeriesState.Entry> e : after.entries().entrySet()) {
+            if (!e.getValue().equals(before.entries().get(e.getKey()))) {
+                store.put(entryKey(title, e.getKey()), e.getValue());
+            }
+        }
+        for (String gone : before.entries().keySet()) {
+            if (!after.entries().containsKey(gone)) {
+                store.delete(entryKey(title, gone));
+            }
         }
     }
 

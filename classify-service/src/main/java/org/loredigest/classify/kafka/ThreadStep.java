@@ -59,8 +59,14 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
     private KeyValueStore<String, ThreadMessage> messages;
     private KeyValueStore<String, String> dirty;
 
-    /** Timestamp of the freshest input since the last pace decision (-1: none), and the last publication (wall clock). */
+    /**
+     * Timestamp of the freshest input since the last pace decision (-1: none); the input lag last seen and when (wall
+     * clock); the last publication (wall clock). A second without input is no sign of a worked-off backlog: the stream
+     * thread may have been busy with other tasks, so the last lag holds until the task has been quiet a while.
+     */
     private long freshestSinceTick = -1;
+    private Duration lastLag = Duration.ZERO;
+    private long lastInputAt = -1;
     private long lastFlush;
 
     ThreadStep(ThreadBook book, ObjectMapper json, FlushPace pace) {
@@ -174,7 +180,12 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         if (lastFlush < 0) {
             lastFlush = now - pace.interval().toMillis();
         }
-        Duration lag = freshestSinceTick < 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, now - freshestSinceTick));
+        if (freshestSinceTick >= 0) {
+            lastLag = Duration.ofMillis(Math.max(0, now - freshestSinceTick));
+            lastInputAt = now;
+        }
+        boolean quiet = lastInputAt < 0 || now - lastInputAt >= pace.quietAfter().toMillis();
+        Duration lag = quiet ? Duration.ZERO : lastLag;
         if (pace.due(lag, Duration.ofMillis(now - lastFlush))) {
             flush(now);
             lastFlush = now;

@@ -47,10 +47,11 @@ class ClassifyTopologyTest {
 
     /**
      * A backlog (input written longer ago than {@code FlushPace.DEFAULT} allows for live traffic) is published once it
-     * is read, as one record for the whole thread; a mail arriving live afterwards is published at the next second.
+     * is read, as one record for the whole thread; a mail arriving live afterwards is published within two seconds
+     * (thread state's and the series stage's flush).
      */
     @Test
-    void aBacklogIsPublishedOnceWhenReadAndLiveMailWithinASecond() {
+    void aBacklogIsPublishedOnceWhenReadAndLiveMailWithinTwoSeconds() {
         try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
             run.lagging(Duration.ofMinutes(10));
             run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
@@ -62,6 +63,11 @@ class ClassifyTopologyTest {
             run.flush();
             assertThat(run.publishedSoFar()).as("deferred while the backlog is read").isEmpty();
             run.flush();
+            run.flush();
+            assertThat(run.publishedSoFar()).as("a second or two without input: the stream thread may be busy elsewhere")
+                    .isEmpty();
+            run.flush();
+            run.flush();
             var published = run.publishedSoFar();
             assertThat(published).hasSize(1);
             assertThat(published.get(0).value().messageCount()).isEqualTo(301);
@@ -69,6 +75,7 @@ class ClassifyTopologyTest {
             run.lagging(Duration.ZERO);
             run.send("cgroups", mail("late@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "Re: [PATCH] mm: fix bar", "big@x",
                     "big@x", "Thanks.\n"));
+            run.flush();
             run.flush();
             assertThat(run.publishedSoFar()).singleElement()
                     .satisfies(r -> assertThat(r.value().messageCount()).isEqualTo(302));

@@ -144,8 +144,9 @@ public final class TopologyRun implements AutoCloseable {
 
     /** Drains the classified topic into {@link #topics()}. */
     public Map<String, ThreadClassified> topics() {
-        flush();
-        flush(); // an interval without input: publishes even what a backlog deferred
+        for (int i = 0; i <= 3; i++) {
+            flush(); // quiet intervals: publishes even what a backlog deferred (FlushPace.quietAfter)
+        }
         publishedSoFar();
         return topics;
     }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Decides from consumed batch sizes when an index's refresh interval is relaxed (a backlog is being indexed: refreshing
+ * Decides from consumed batches when an index's refresh interval is relaxed (a backlog is being indexed: refreshing
  * every second then costs Elasticsearch much of its CPU) and when it is restored (the consumer caught up, or no batch
- * came for a while). Not thread-safe: one instance per index, used under its owner's lock.
+ * came for a while). A batch belongs to a backlog when it is large, or when even its freshest record was written
+ * longer than {@code backlogLag} ago: in a backfill whose pace an earlier stage sets, batches stay small, but the mail
+ * in them was read from the archives long before. Not thread-safe: one instance per index, used under its owner's lock.
  */
 public final class BackfillMode {
 
@@ -18,22 +20,38 @@ public final class BackfillMode {
     private final int largeBatch;
     private final int largeBatchesToRelax;
     private final Duration idleRestoreAfter;
+    private final Duration backlogLag;
     private int largeInARow;
     private boolean relaxed;
     private Instant lastBatch = Instant.MIN;
 
     public BackfillMode(int largeBatch, int largeBatchesToRelax, Duration idleRestoreAfter) {
+        this(largeBatch, largeBatchesToRelax, idleRestoreAfter, Duration.ZERO);
+    }
+
+    /** @param backlogLag a batch whose freshest record is older than this is backlog too; zero: by size only */
+    public BackfillMode(int largeBatch, int largeBatchesToRelax, Duration idleRestoreAfter, Duration backlogLag) {
         if (largeBatch < 1 || largeBatchesToRelax < 1) {
             throw new IllegalArgumentException("large batch and batches to relax must be at least 1");
+        }
+        if (backlogLag.isNegative()) {
+            throw new IllegalArgumentException("the backlog lag cannot be negative, was " + backlogLag);
         }
         this.largeBatch = largeBatch;
         this.largeBatchesToRelax = largeBatchesToRelax;
         this.idleRestoreAfter = idleRestoreAfter;
+        this.backlogLag = backlogLag;
     }
 
     public Switch onBatch(int records, Instant now) {
+        return onBatch(records, Duration.ZERO, now);
+    }
+
+    /** @param freshestLag how long ago the batch's freshest record was written */
+    public Switch onBatch(int records, Duration freshestLag, Instant now) {
         lastBatch = now;
-        if (records >= largeBatch) {
+        boolean lagging = !backlogLag.isZero() && freshestLag.compareTo(backlogLag) > 0;
+        if (records >= largeBatch || lagging) {
             largeInARow++;
             if (!relaxed && largeInARow >= largeBatchesToRelax) {
                 relaxed = true;

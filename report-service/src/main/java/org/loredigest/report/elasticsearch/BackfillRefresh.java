@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public class BackfillRefresh {
         this.relaxedInterval = config.backfill().relaxedRefreshInterval();
         ReportConfig.Backfill backfill = config.backfill();
         RELAXABLE.forEach(spec -> modes.put(spec, new BackfillMode(backfill.largeBatch(),
-                backfill.largeBatchesToRelax(), backfill.idleRestoreAfter())));
+                backfill.largeBatchesToRelax(), backfill.idleRestoreAfter(), backfill.backlogLag())));
     }
 
     /** After the indices exist: an earlier instance may have stopped while an index was relaxed. */
@@ -53,10 +55,25 @@ public class BackfillRefresh {
         }
     }
 
-    /** A consumed batch of {@code records} records for {@code spec} was indexed and is about to be acknowledged. */
-    public synchronized void batchIndexed(IndexSpec spec, int records) {
+    /**
+     * A consumed batch of {@code records} records for {@code spec} was indexed and is about to be acknowledged; its
+     * freshest record was written at {@code freshestTimestamp} (epoch ms).
+     */
+    public synchronized void batchIndexed(IndexSpec spec, int records, long freshestTimestamp) {
         BackfillMode mode = modes.get(spec);
-        apply(spec, mode.onBatch(records, clock.instant()), "after a batch of " + records + " records");
+        Instant now = clock.instant();
+        Duration lag = Duration.ofMillis(Math.max(0, now.toEpochMilli() - freshestTimestamp));
+        apply(spec, mode.onBatch(records, lag, now), "after a batch of " + records + " records, the freshest "
+                + lag.toSeconds() + " s old");
+    }
+
+    /** The timestamp of the freshest record of a batch (epoch ms; 0 for an empty batch). */
+    public static long freshest(Iterable<? extends org.apache.kafka.clients.consumer.ConsumerRecord<?, ?>> batch) {
+        long freshest = 0;
+        for (var record : batch) {
+            freshest = Math.max(freshest, record.timestamp());
+        }
+        return freshest;
     }
 
     @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

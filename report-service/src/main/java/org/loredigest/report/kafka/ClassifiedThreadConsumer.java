@@ -82,7 +82,7 @@ public class ClassifiedThreadConsumer {
         IndexRetry.run(updates, indexer::index,
                 (update, reason) -> deadLetters.publish(origin.get(update), reason, "ElasticsearchRefused"),
                 config.indexRetryFor());
-        backfill.batchIndexed(IndexSpec.TOPICS, batch.count());
+        backfill.batchIndexed(IndexSpec.TOPICS, batch.count(), BackfillRefresh.freshest(batch));
     }
 
     /**

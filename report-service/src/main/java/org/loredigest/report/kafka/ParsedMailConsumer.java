@@ -62,6 +62,6 @@ public class ParsedMailConsumer {
         IndexRetry.run(mails, indexer::index,
                 (mail, reason) -> deadLetters.publish(origin.get(mail), reason, "ElasticsearchRefused"),
                 config.indexRetryFor());
-        backfill.batchIndexed(IndexSpec.MAILS, batch.count());
+        backfill.batchIndexed(IndexSpec.MAILS, batch.count(), BackfillRefresh.freshest(batch));
     }
 }

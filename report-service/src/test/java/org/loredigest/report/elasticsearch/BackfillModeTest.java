@@ -27,6 +27,16 @@ class BackfillModeTest {
     }
 
     @Test
+    void smallBatchesOfOldMailAreABackfillPacedByAnEarlierStage() {
+        BackfillMode byLag = new BackfillMode(200, 2, Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertThat(byLag.onBatch(40, Duration.ofSeconds(90), T0)).isEqualTo(NONE);
+        assertThat(byLag.onBatch(35, Duration.ofSeconds(95), T0.plusSeconds(1))).isEqualTo(RELAX);
+        assertThat(byLag.onBatch(3, Duration.ofSeconds(2), T0.plusSeconds(2))).as("fresh mail: caught up").isEqualTo(RESTORE);
+        assertThat(mode.onBatch(40, Duration.ofMinutes(5), T0)).as("lag not configured").isEqualTo(NONE);
+        assertThat(mode.onBatch(40, Duration.ofMinutes(5), T0)).isEqualTo(NONE);
+    }
+
+    @Test
     void aSingleLargeBatchBetweenSmallOnesIsNoBackfill() {
         assertThat(mode.onBatch(500, T0)).isEqualTo(NONE);
         assertThat(mode.onBatch(3, T0)).isEqualTo(NONE);

@@ -35,11 +35,25 @@ public final class SeriesBook {
     }
 
     /**
-     * Applies one draft. The state keeps drafts {@link #slim}: only what linking reads. A topic whose record changed
-     * is published from its full draft, which is the incoming one or comes from {@code storedDraft} (kept apart by
-     * the caller, keyed by thread id), so that a title with many revisions costs little to read and write.
+     * Applies one draft and publishes at once: {@link #record} followed by {@link #publish}, the incoming draft read
+     * as given.
      */
     public Update apply(SeriesState state, TopicDraft draft, Function<String, ThreadClassified> storedDraft) {
+        Update recorded = record(state, draft);
+        Update published = publish(recorded.state(),
+                id -> id.equals(draft.threadId()) && draft.draft() != null ? draft.draft() : storedDraft.apply(id));
+        List<Emission> emissions = new ArrayList<>(recorded.emissions());
+        emissions.addAll(published.emissions());
+        return new Update(published.state(), emissions);
+    }
+
+    /**
+     * Takes one draft into the title's state without publishing the topics it changes: several drafts reaching a
+     * title close together (the revisions of a series, published by thread state in one flush) then cost one
+     * publication per topic instead of one per draft for every revision they relink. Only withdrawals go out at
+     * once (a tombstone; a thread that moved to another title leaves without one).
+     */
+    public Update record(SeriesState state, TopicDraft draft) {
         Map<String, SeriesState.Entry> entries = new HashMap<>(state.entries());
         List<Emission> emissions = new ArrayList<>();
         SeriesState.Entry before = entries.get(draft.threadId());
@@ -58,6 +72,18 @@ public final class SeriesBook {
             int draftFingerprint = draft.draft() == null ? 0 : withVersion(draft.draft(), 0).hashCode();
             entries.put(draft.threadId(), new SeriesState.Entry(slim(draft), published, fingerprint, draftFingerprint));
         }
+        return new Update(new SeriesState(state.titleKey(), entries), emissions);
+    }
+
+    /**
+     * Publishes every topic of the title whose record changed since it was last published (its own draft, or what
+     * the other threads of the title lend it), with a version that only grows. The state keeps drafts {@link #slim}:
+     * only what linking reads; a topic is published from its full draft, which {@code storedDraft} gives (kept apart
+     * by the caller, keyed by thread id), so that a title with many revisions costs little to read and write.
+     */
+    public Update publish(SeriesState state, Function<String, ThreadClassified> storedDraft) {
+        Map<String, SeriesState.Entry> entries = new HashMap<>(state.entries());
+        List<Emission> emissions = new ArrayList<>();
         List<String> ids = new ArrayList<>(entries.keySet());
         ids.sort(Comparator.naturalOrder());
         for (String id : ids) {
@@ -70,7 +96,7 @@ public final class SeriesBook {
             if (fingerprint == e.fingerprint() && e.publishedVersion() > 0) {
                 continue;
             }
-            ThreadClassified full = id.equals(draft.threadId()) ? draft.draft() : fullDraft(e, storedDraft);
+            ThreadClassified full = fullDraft(e, storedDraft);
             long version = Math.max(e.publishedVersion() + 1, e.draft().sequence() * VERSION_STEP);
             emissions.add(new Emission(id, withVersion(assemble(full, derived), version)));
             entries.put(id, new SeriesState.Entry(e.draft(), version, fingerprint, e.draftFingerprint()));

@@ -67,9 +67,39 @@ final class Paragraphs {
         return tokens.length >= 6 && numeric * 10 >= tokens.length * 4;
     }
 
-    /** Prose paragraphs only. */
+    /**
+     * Prose paragraphs only. A thread is summarised again each time it changes, and every time its older messages are
+     * read anew: their paragraphs are remembered by a 64-bit hash of the text (the regular expressions above are most
+     * of the summariser's cost).
+     */
     static List<String> prose(String text) {
-        return of(text).stream().filter(p -> !noise(p)).toList();
+        long key = hash64(text);
+        List<String> known = PROSE.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> prose = of(text).stream().filter(p -> !noise(p)).toList();
+        PROSE.put(key, prose);
+        return prose;
+    }
+
+    private static final int REMEMBERED = 4_096;
+    private static final java.util.Map<Long, List<String>> PROSE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, List<String>> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    /** FNV-1a over the characters and the length: a collision between two mail texts is not a practical concern. */
+    static long hash64(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h ^ ((long) text.length() << 40);
     }
 
     /** The sentences of a paragraph (split after . ! ? before a capital). */

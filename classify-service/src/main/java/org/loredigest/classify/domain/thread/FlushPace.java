@@ -7,8 +7,8 @@ import java.time.Duration;
  * within seconds. While the task reads a backlog (the freshest input of the last interval was written more than
  * {@link #backlogLag} ago: a backfill, or a restart after an outage) publishing is deferred, up to
  * {@link #maxDeferral}: a long thread whose mails are spread through the whole backlog is then classified and sent
- * once per deferral instead of about once per mail, each time larger. As soon as an interval brings fresh input or
- * none (the lag is worked off) everything pending is published.
+ * once per deferral instead of about once per mail, each time larger. As soon as input is fresh again, or none came
+ * for {@link #quietAfter()} (the lag is worked off), everything pending is published.
  *
  * <p>The lag, not the input rate, tells a backlog: a backfill read slowly is still a backfill, and a slow pipeline
  * must not look live because it is slow. Record timestamps are the producer's clock, so hosts are expected to keep
@@ -42,8 +42,13 @@ public record FlushPace(Duration interval, Duration backlogLag, Duration maxDefe
         return new FlushPace(interval, Duration.ZERO, interval);
     }
 
+    /** No input for this long: the task has caught up (a second without input alone may be a busy stream thread). */
+    public Duration quietAfter() {
+        return interval.multipliedBy(3);
+    }
+
     /**
-     * @param freshestInputLag how long ago the freshest input of the last interval was written; zero when none came
+     * @param freshestInputLag how long ago the freshest recent input was written; zero once the task is quiet
      * @param sinceLastFlush   time since thread state last published
      */
     public boolean due(Duration freshestInputLag, Duration sinceLastFlush) {
