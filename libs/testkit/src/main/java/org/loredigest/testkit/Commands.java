@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs short-lived commands (format storage, init an inbox, chown) and fails with their output when they fail. */
 final class Commands {
 
-    private static final long TIMEOUT_MINUTES = 10;
+    /** Long enough for setup; indexing a large benchmark archive on a slow machine may need more. */
+    private static final long TIMEOUT_MINUTES = Long.getLong("lore.testkit.command-timeout-minutes", 10);
 
     private Commands() {
     }
