@@ -1,5 +1,6 @@
 package org.loredigest.report.elasticsearch;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -30,6 +34,12 @@ import org.loredigest.report.ReportConfig;
  * future from its own bulk item, so no item's error goes unread and callers know exactly which documents were taken.
  * A bulk request is sent once its documents and action metadata reach {@code lore.report.bulk-max-bytes}, so it holds
  * at most that plus the one operation that crossed it.
+ * <p>
+ * Answers reach the ingester through {@link AnswerHandOffTransport}, off the HTTP client's I/O thread: completed on
+ * that thread, a failed connection deadlocked the ingester against the client's connection pool while Elasticsearch
+ * was down. And callers wait with a deadline: the ingester's own flush blocks while its requests are all in flight,
+ * so callers only ask for a flush, run on a thread of its own, and a batch's answers share one deadline; what is
+ * unanswered by then is transient, retried by the caller.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -60,16 +70,28 @@ public class BulkWriter {
     private final BulkIngester<CompletableFuture<ItemOutcome>> ingester;
     private final JsonpMapper mapper;
     private final long maxBytes;
+    private final Duration answerTimeout;
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(daemon("bulk-flush"));
+    /** Completes the transport's answers, so the HTTP client's I/O thread never runs the ingester's callbacks. */
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(daemon("bulk-answers"));
 
     @Inject
     public BulkWriter(ElasticsearchClient client, ReportConfig config) {
-        this(client, config.bulkMaxBytes());
+        this(client, config.bulkMaxBytes(), ANSWER_TIMEOUT);
     }
 
     BulkWriter(ElasticsearchClient client, long maxBytes) {
+        this(client, maxBytes, ANSWER_TIMEOUT);
+    }
+
+    /** @param answerTimeout how long one batch waits for all its answers */
+    BulkWriter(ElasticsearchClient client, long maxBytes, Duration answerTimeout) {
         this.mapper = client._jsonpMapper();
         this.maxBytes = maxBytes;
-        this.ingester = BulkIngester.of(b -> b.client(client)
+        this.answerTimeout = answerTimeout;
+        ElasticsearchAsyncClient handedOff = new ElasticsearchAsyncClient(
+                new AnswerHandOffTransport(client._transport(), answers), client._transportOptions());
+        this.ingester = BulkIngester.of(b -> b.client(handedOff)
                 .maxOperations(1000)
                 .maxSize(maxBytes)
                 .maxConcurrentRequests(2)
@@ -120,14 +142,18 @@ public class BulkWriter {
         return s == null ? 0 : s.length();
     }
 
-    /** Sends what is queued and sorts every item's outcome, waiting for all answers. */
+    /**
+     * Sends what is queued and sorts every item's outcome, waiting for the answers up to one deadline for the whole
+     * batch: an item still unanswered then is transient.
+     */
     public <T> IndexOutcome<T> await(Map<T, CompletableFuture<ItemOutcome>> pending) {
         flush();
+        long deadline = System.nanoTime() + answerTimeout.toNanos();
         int stored = 0;
         List<T> retry = new ArrayList<>();
         Map<T, String> refused = new HashMap<>();
         for (var entry : pending.entrySet()) {
-            switch (awaitOne(entry.getValue())) {
+            switch (awaitOne(entry.getValue(), deadline)) {
                 case ItemOutcome.Stored s -> stored++;
                 case ItemOutcome.Stale s -> stored++;
                 case ItemOutcome.Transient t -> retry.add(entry.getKey());
@@ -137,11 +163,11 @@ public class BulkWriter {
         return new IndexOutcome<>(stored, retry, refused);
     }
 
-    private static ItemOutcome awaitOne(CompletableFuture<ItemOutcome> outcome) {
+    private ItemOutcome awaitOne(CompletableFuture<ItemOutcome> outcome, long deadline) {
         try {
-            return outcome.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return new ItemOutcome.Transient("no answer from Elasticsearch within " + ANSWER_TIMEOUT);
+            return new ItemOutcome.Transient("no answer from Elasticsearch within " + answerTimeout);
         } catch (ExecutionException e) {
             return new ItemOutcome.Transient(e.getCause().toString());
         } catch (InterruptedException e) {
@@ -150,13 +176,33 @@ public class BulkWriter {
         }
     }
 
-    /** Sends what is queued now instead of waiting for the flush interval. */
+    /**
+     * Sends what is queued now instead of waiting for the flush interval, without waiting for a free request slot: the
+     * flush runs on the writer's own thread (the ingester's flush blocks while its requests are all in flight).
+     */
     public void flush() {
-        ingester.flush();
+        flusher.execute(() -> {
+            try {
+                ingester.flush();
+            } catch (RuntimeException e) {
+                // the operations stay queued: the ingester's periodic flush sends them, or the caller's deadline passes
+                LOG.warnf("flushing queued bulk operations failed: %s", e.toString());
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        flusher.shutdown();
         ingester.close();
+        answers.shutdown();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     static ItemOutcome outcomeOf(BulkResponseItem item) {

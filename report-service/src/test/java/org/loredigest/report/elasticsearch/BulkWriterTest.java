@@ -1,6 +1,7 @@
 package org.loredigest.report.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
@@ -16,6 +17,7 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.util.BinaryData;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,23 @@ class BulkWriterTest {
     }
 
     @Test
+    void aBatchWhoseAnswersNeverComeIsTransientAfterOneDeadlineForTheWholeBatch() {
+        // more than two requests' worth: with both request slots taken by requests that are never answered, the
+        // ingester's own flush would wait for a free slot for good
+        BulkWriter silent = new BulkWriter(new ElasticsearchClient(new SilentTransport()), MAX_BYTES,
+                Duration.ofMillis(500));
+        Map<Integer, CompletableFuture<ItemOutcome>> pending = new LinkedHashMap<>();
+        for (int i = 0; i < 25; i++) {
+            pending.put(i, silent.add(index("doc-" + i, 9_000)));
+        }
+
+        IndexOutcome<Integer> outcome = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> silent.await(pending));
+
+        assertThat(outcome.stored()).isZero();
+        assertThat(outcome.retry()).hasSize(25);
+    }
+
+    @Test
     void theSizeCountsTheSerialisedDocumentAndItsActionLine() {
         BinaryData document = writer.json(Map.of("text", "x".repeat(1_000)));
 
@@ -77,6 +96,38 @@ class BulkWriterTest {
     private BulkOperation index(String id, int textBytes) {
         BinaryData document = writer.json(Map.of("text", "x".repeat(textBytes)));
         return BulkOperation.of(b -> b.index(i -> i.index(IndexSpec.MAILS.alias()).id(id).document(document)));
+    }
+
+    /** Takes every request and never answers, as a transport wedged while Elasticsearch restarted. */
+    private static final class SilentTransport implements ElasticsearchTransport {
+
+        private final JsonpMapper mapper = new JacksonJsonpMapper();
+
+        @Override
+        public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
+                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+            throw new UnsupportedOperationException("bulk requests are sent asynchronously");
+        }
+
+        @Override
+        public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
+                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public JsonpMapper jsonpMapper() {
+            return mapper;
+        }
+
+        @Override
+        public TransportOptions options() {
+            return new DefaultTransportOptions();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Records every bulk request and answers each item as stored. */
