@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -37,9 +36,7 @@ import org.loredigest.report.ReportConfig;
  * <p>
  * Answers reach the ingester through {@link AnswerHandOffTransport}, off the HTTP client's I/O thread: completed on
  * that thread, a failed connection deadlocked the ingester against the client's connection pool while Elasticsearch
- * was down. And callers wait with a deadline: the ingester's own flush blocks while its requests are all in flight,
- * so callers only ask for a flush, run on a thread of its own, and a batch's answers share one deadline; what is
- * unanswered by then is transient, retried by the caller.
+ * was down. A batch's answers share one deadline; what is unanswered by then is transient, retried by the caller.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -71,9 +68,12 @@ public class BulkWriter {
     private final JsonpMapper mapper;
     private final long maxBytes;
     private final Duration answerTimeout;
-    private final ExecutorService flusher = Executors.newSingleThreadExecutor(daemon("bulk-flush"));
     /** Completes the transport's answers, so the HTTP client's I/O thread never runs the ingester's callbacks. */
-    private final ExecutorService answers = Executors.newSingleThreadExecutor(daemon("bulk-answers"));
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bulk-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     public BulkWriter(ElasticsearchClient client, ReportConfig config) {
@@ -176,33 +176,14 @@ public class BulkWriter {
         }
     }
 
-    /**
-     * Sends what is queued now instead of waiting for the flush interval, without waiting for a free request slot: the
-     * flush runs on the writer's own thread (the ingester's flush blocks while its requests are all in flight).
-     */
+    /** Sends what is queued now instead of waiting for the flush interval. */
     public void flush() {
-        flusher.execute(() -> {
-            try {
-                ingester.flush();
-            } catch (RuntimeException e) {
-                // the operations stay queued: the ingester's periodic flush sends them, or the caller's deadline passes
-                LOG.warnf("flushing queued bulk operations failed: %s", e.toString());
-            }
-        });
+        ingester.flush();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        flusher.shutdown();
         ingester.close();
         answers.shutdown();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     static ItemOutcome outcomeOf(BulkResponseItem item) {

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.DefaultTransportOptions;
-import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.util.BinaryData;
@@ -73,7 +69,7 @@ class BulkWriterPoolLockTest {
      * Every request fails with "connection refused"; the earlier request is failed by the I/O thread under the pool
      * lock at the moment the next one leases, the last one shortly after it was sent.
      */
-    private static final class RefusingPoolTransport implements ElasticsearchTransport {
+    private static final class RefusingPoolTransport extends BulkTestTransport {
 
         // a daemon: a deadlocked I/O thread must not keep the test JVM alive
         final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
@@ -82,15 +78,8 @@ class BulkWriterPoolLockTest {
             return thread;
         });
         private final ReentrantLock pool = new ReentrantLock();
-        private final JsonpMapper mapper = new JacksonJsonpMapper();
         private final AtomicReference<CompletableFuture<?>> unanswered = new AtomicReference<>();
         final AtomicInteger requests = new AtomicInteger();
-
-        @Override
-        public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
-                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            throw new UnsupportedOperationException("bulk requests are sent asynchronously");
-        }
 
         @Override
         public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(
@@ -138,20 +127,6 @@ class BulkWriterPoolLockTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-
-        @Override
-        public JsonpMapper jsonpMapper() {
-            return mapper;
-        }
-
-        @Override
-        public TransportOptions options() {
-            return new DefaultTransportOptions();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -10,10 +10,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
-import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.DefaultTransportOptions;
-import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.util.BinaryData;
@@ -68,19 +64,18 @@ class BulkWriterTest {
 
     @Test
     void aBatchWhoseAnswersNeverComeIsTransientAfterOneDeadlineForTheWholeBatch() {
-        // more than two requests' worth: with both request slots taken by requests that are never answered, the
-        // ingester's own flush would wait for a free slot for good
+        // one request's worth, never answered: eight items waiting 500 ms each in turn would take 4 s
         BulkWriter silent = new BulkWriter(new ElasticsearchClient(new SilentTransport()), MAX_BYTES,
                 Duration.ofMillis(500));
         Map<Integer, CompletableFuture<ItemOutcome>> pending = new LinkedHashMap<>();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 8; i++) {
             pending.put(i, silent.add(index("doc-" + i, 9_000)));
         }
 
-        IndexOutcome<Integer> outcome = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> silent.await(pending));
+        IndexOutcome<Integer> outcome = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> silent.await(pending));
 
         assertThat(outcome.stored()).isZero();
-        assertThat(outcome.retry()).hasSize(25);
+        assertThat(outcome.retry()).hasSize(8);
     }
 
     @Test
@@ -99,77 +94,30 @@ class BulkWriterTest {
     }
 
     /** Takes every request and never answers, as a transport wedged while Elasticsearch restarted. */
-    private static final class SilentTransport implements ElasticsearchTransport {
-
-        private final JsonpMapper mapper = new JacksonJsonpMapper();
-
-        @Override
-        public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
-                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            throw new UnsupportedOperationException("bulk requests are sent asynchronously");
-        }
+    private static final class SilentTransport extends BulkTestTransport {
 
         @Override
         public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
                 Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
             return new CompletableFuture<>();
         }
-
-        @Override
-        public JsonpMapper jsonpMapper() {
-            return mapper;
-        }
-
-        @Override
-        public TransportOptions options() {
-            return new DefaultTransportOptions();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** Records every bulk request and answers each item as stored. */
-    private static final class RecordingTransport implements ElasticsearchTransport {
+    private static final class RecordingTransport extends BulkTestTransport {
 
         final List<BulkRequest> requests = new CopyOnWriteArrayList<>();
-        private final JsonpMapper mapper = new JacksonJsonpMapper();
 
         @Override
-        public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
-                Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            return answer(request);
-        }
-
-        @Override
+        @SuppressWarnings("unchecked")
         public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
                 Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
-            return CompletableFuture.completedFuture(answer(request));
-        }
-
-        @SuppressWarnings("unchecked")
-        private <RequestT, ResponseT> ResponseT answer(RequestT request) {
             BulkRequest bulk = (BulkRequest) request;
             requests.add(bulk);
             List<BulkResponseItem> items = bulk.operations().stream().map(op -> BulkResponseItem.of(i -> i
                     .operationType(op.isDelete() ? OperationType.Delete : OperationType.Index)
                     .index(IndexSpec.MAILS.index()).status(op.isDelete() ? 200 : 201))).toList();
-            return (ResponseT) BulkResponse.of(r -> r.errors(false).took(1).items(items));
-        }
-
-        @Override
-        public JsonpMapper jsonpMapper() {
-            return mapper;
-        }
-
-        @Override
-        public TransportOptions options() {
-            return new DefaultTransportOptions();
-        }
-
-        @Override
-        public void close() {
+            return CompletableFuture.completedFuture((ResponseT) BulkResponse.of(r -> r.errors(false).took(1).items(items)));
         }
     }
 }
