@@ -116,6 +116,8 @@ public final class BackfillBench {
                 }
             });
             var cpuBefore = CpuAccount.snapshot(pipeline.instanceNames());
+            var threadsBefore = ThreadCpu.snapshot(pipeline.instanceNames());
+            var nodeBefore = NodeWork.snapshot(pipeline);
             long start = System.nanoTime();
             for (PublicInboxServer inbox : inboxes) {
                 pipeline.follow(inbox.name(), "dir", inbox.name(), inbox.inboxDir().toString(), Duration.ofSeconds(1));
@@ -123,6 +125,8 @@ public final class BackfillBench {
             long done = ReadModelState.awaitSettled(pipeline, QUIET, Duration.ofHours(2));
             sampler.interrupt();
             var cpu = CpuAccount.between(cpuBefore, CpuAccount.snapshot(pipeline.instanceNames()));
+            var spent = new BackfillRun.Spent(ThreadCpu.between(threadsBefore, ThreadCpu.snapshot(pipeline.instanceNames())),
+                    NodeWork.between(nodeBefore, NodeWork.snapshot(pipeline)), BrokerTopics.read(pipeline.kafka().bootstrapServers()));
             double seconds = (done - start) / 1e9;
             ReadModelState state = ReadModelState.read(pipeline);
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
@@ -136,7 +140,7 @@ public final class BackfillBench {
             pipeline.instanceNames().forEach(i -> options.put(i, String.join(" ", pipeline.jvmOptions(i))));
             return new BackfillRun(input, seconds, state.mailDocuments(), state.topics().size(), cpu,
                     Runtime.getRuntime().availableProcessors(), pipeline.peakRssKib(), options, bulk,
-                    publicInbox.seconds(), publicInbox.cpuSeconds(), classified, topicWrites, mailWrites);
+                    publicInbox.seconds(), publicInbox.cpuSeconds(), classified, topicWrites, mailWrites, spent);
         }
     }
 }

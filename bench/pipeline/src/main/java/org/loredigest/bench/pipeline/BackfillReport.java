@@ -19,6 +19,7 @@ final class BackfillReport {
         throughput(run);
         memory(run);
         cpu(run);
+        spent(run.spent(), run);
         writes(run);
         targets(run);
     }
@@ -59,6 +60,28 @@ final class BackfillReport {
         out.printf("%nper mail: per mail document searchable at the end (%,d). CPU counts from adding the sources to the end of"
                 + " the quiet tail (%d s without a change), which the wall clock leaves out.%n", run.mailDocuments(),
                 BackfillBench.QUIET.toSeconds());
+    }
+
+    private void spent(BackfillRun.Spent spent, BackfillRun run) {
+        if (!spent.threadCpu().isEmpty()) {
+            out.println();
+            table("process", ThreadCpu.JIT + " (CPU s)", ThreadCpu.GC + " (CPU s)", "the rest (CPU s)", "the rest, ms per mail");
+            spent.threadCpu().forEach((process, groups) -> {
+                double jit = groups.getOrDefault(ThreadCpu.JIT, 0.0);
+                double gc = groups.getOrDefault(ThreadCpu.GC, 0.0);
+                double rest = run.cpuSeconds().getOrDefault(process, 0.0) - jit - gc;
+                out.printf("| %s | %.1f | %.1f | %.1f | %.2f |%n", process, jit, gc, rest, run.perMailMs(rest));
+            });
+        }
+        if (!spent.nodeWork().isEmpty()) {
+            out.printf("%nelasticsearch node: %s%n", spent.nodeWork());
+        }
+        if (!spent.brokerTopics().isEmpty()) {
+            out.println();
+            table("topic", "offsets written", "MB held", "bytes held per mail");
+            spent.brokerTopics().forEach((topic, w) -> out.printf("| %s | %,d | %.1f | %,.0f |%n", topic, w.offsets(), w.bytes() / 1e6,
+                    (double) w.bytes() / run.mailDocuments()));
+        }
     }
 
     private void cpuRow(String process, double seconds, double msPerMail) {

@@ -21,11 +21,23 @@ import java.util.Map;
  * @param classifiedRecords    committed records on {@code lore.thread.classified.v1}
  * @param topicIndexOperations index operations on the primaries of the topics index
  * @param mailIndexOperations  index operations on the primaries of the mails index
+ * @param spent                where the CPU went inside the processes
  */
 record BackfillRun(Input input, double seconds, long mailDocuments, long topics, Map<String, Double> cpuSeconds, int cores,
                    Map<String, Long> peakRssKib, Map<String, String> jvmOptions, PlainBulkLoad.Result bulk,
                    double indexSeconds, double indexCpuSeconds, long classifiedRecords, long topicIndexOperations,
-                   long mailIndexOperations) {
+                   long mailIndexOperations, Spent spent) {
+
+    /**
+     * Where the CPU went inside the processes during the backfill.
+     *
+     * @param threadCpu    component → {@link ThreadCpu} group → CPU seconds
+     * @param nodeWork     {@link NodeWork} figure → its change over the backfill
+     * @param brokerTopics topic → what the broker holds at the end
+     */
+    record Spent(Map<String, Map<String, Double>> threadCpu, Map<String, Long> nodeWork, Map<String, BrokerTopics.Written> brokerTopics) {
+        static final Spent NONE = new Spent(Map.of(), Map.of(), Map.of());
+    }
 
     static final double TARGET_MAILS_PER_SECOND = 1000;
     static final double TARGET_TIMES_PUBLIC_INBOX = 5;

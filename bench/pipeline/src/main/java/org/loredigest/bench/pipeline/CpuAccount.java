@@ -32,7 +32,7 @@ final class CpuAccount {
         return seconds;
     }
 
-    private static String component(String command, List<String> instances) {
+    static String component(String command, List<String> instances) {
         if (command.contains("quarkus-run.jar")) {
             // the log file names the instance: -Dquarkus.http.port… are shared, the state dir is per instance
             return instances.stream().filter(i -> command.contains("state-" + i + " ")).findFirst().orElse("service");

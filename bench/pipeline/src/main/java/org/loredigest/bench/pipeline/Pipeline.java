@@ -34,7 +34,7 @@ public final class Pipeline implements AutoCloseable {
     public static final String REPORT = "report-service";
     /** The JVM options every service gets unless a run says otherwise, as in {@code bin/stack}. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TrimNativeHeapInterval=1000");
     /** classify-service holds thread state and Kafka Streams buffers: a larger heap, as in {@code bin/stack}. */
     public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of("-Xmx160m");

@@ -17,7 +17,7 @@ class BackfillRunTest {
         return new BackfillRun(new BackfillRun.Input(9, 4400, 52_000_000), 40, 4000, 1000,
                 Map.of("classify-service", 6.0, "elasticsearch", 4.0), 2,
                 Map.of("ingest-service", 200 * 1024L, "classify-service", classifyPeakKib), Map.of(),
-                new PlainBulkLoad.Result(5000, 2, 1, 1), 20, 22, 12_000, 9_000, 4_100);
+                new PlainBulkLoad.Result(5000, 2, 1, 1), 20, 22, 12_000, 9_000, 4_100, BackfillRun.Spent.NONE);
     }
 
     @Test
@@ -51,7 +51,7 @@ class BackfillRunTest {
         BackfillRun base = run(250 * 1024L);
         BackfillRun unmeasured = new BackfillRun(base.input(), base.seconds(), base.mailDocuments(), base.topics(),
                 base.cpuSeconds(), base.cores(), base.peakRssKib(), base.jvmOptions(), base.bulk(), base.indexSeconds(),
-                Double.NaN, base.classifiedRecords(), base.topicIndexOperations(), base.mailIndexOperations());
+                Double.NaN, base.classifiedRecords(), base.topicIndexOperations(), base.mailIndexOperations(), base.spent());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BackfillReport report = new BackfillReport(new PrintStream(out, true, StandardCharsets.UTF_8));
         report.print(unmeasured);
