@@ -38,8 +38,9 @@ import org.loredigest.events.Topics;
  *
  * <pre>
  * lore.mail.received.v1 ─ parse ─┬─ not mail ──────────────► lore.mail.received.v1.dlq
- *                                ├─ MailParsed ────────────► lore.mail.parsed.v1
- *                                └─ by bucket (oldest reference) ─► [repartition] ─┬─ thread state (thread-messages,
+ *  (placed by thread bucket)     ├─ MailParsed ────────────► lore.mail.parsed.v1
+ *                                ├─ placed elsewhere ──────► lore.thread.rerouted.v1 (keyed by bucket)
+ *                                └─ by bucket (oldest reference) ──────────────────┬─ thread state (thread-messages,
  *                                   lore.thread.rerouted.v1 (early buckets moving) ─┘  thread-buckets, thread-bucket-index,
  *                                   thread-dirty; flushed every second, up to 60 s apart in a backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
@@ -144,10 +145,14 @@ public class ClassifyTopology {
     private static void threads(StreamsBuilder builder, KStream<String, Routed<ParseStep.Parsed>> parsed, ThreadBook book,
                                 ObjectMapper json, FlushPace pace, Serde<String> keys, Serde<ThreadInput> inputSerde, Serde<TopicDraft> draftSerde,
                                 Serde<DeadLetter> letterSerde, Serde<ThreadClassified> classifiedSerde) {
+        // ingest places mail on the partition of its thread bucket: thread state takes it where it arrives; mail
+        // placed otherwise (another producer, an older record) goes to its bucket's partition through the rerouting topic
+        parsed.filter((k, v) -> !v.value().placed(), Named.as("misplaced"))
+                .map((k, v) -> toBucket(v.value().message()), Named.as("misplaced-by-bucket"))
+                .to(Topics.THREAD_REROUTED, Produced.with(keys, inputSerde).withName("place"));
         KStream<String, ThreadInput> arrived = parsed
-                .map((k, v) -> KeyValue.pair(ThreadBook.bucketKey(v.value().message()),
-                        ThreadInput.arrived(v.value().message())), Named.as("by-bucket"))
-                .repartition(Repartitioned.with(keys, inputSerde).withName("thread-bucket"));
+                .filter((k, v) -> v.value().placed(), Named.as("placed"))
+                .map((k, v) -> toBucket(v.value().message()), Named.as("by-bucket"));
         KStream<String, ThreadInput> rerouted = builder.stream(Topics.THREAD_REROUTED,
                 Consumed.with(keys, inputSerde).withName("rerouted"));
         KStream<String, ThreadStep.Output> state = arrived
@@ -195,6 +200,10 @@ public class ClassifyTopology {
                                     .to(Topics.THREAD_CLASSIFIED, Produced.with(keys, classifiedSerde).withName("topics")),
                                     "ok"));
                 }, "ok"));
+    }
+
+    private static KeyValue<String, ThreadInput> toBucket(ThreadMessage message) {
+        return KeyValue.pair(ThreadBook.bucketKey(message), ThreadInput.arrived(message));
     }
 
     private static <V> void deadLetters(KStream<String, Routed<V>> dead, String stage, String topic, Serde<DeadLetter> serde) {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.mail.MailMapping;
 import org.loredigest.classify.domain.mail.ThreadMessage;
+import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.MailHeaders;
 import org.loredigest.events.MailParsed;
@@ -28,8 +29,14 @@ final class ParseStep implements Processor<String, byte[], String, Routed<ParseS
     static final String STAGE = "classify-service/parse";
     private static final Logger LOG = Logger.getLogger(ParseStep.class);
 
-    /** One parsed mail in both shapes: the event and the thread-state view. */
-    record Parsed(MailParsed event, ThreadMessage message) {
+    /**
+     * One parsed mail in both shapes: the event and the thread-state view.
+     *
+     * @param placed the record is on the partition of the mail's thread bucket (the producer said so with
+     *               {@link MailHeaders#THREAD_BUCKET}, and named the bucket thread state derives): thread state can
+     *               take it here; otherwise it travels to its bucket's partition first
+     */
+    record Parsed(MailParsed event, ThreadMessage message, boolean placed) {
     }
 
     private final MailParser parser = new MailParser();
@@ -50,7 +57,9 @@ final class ParseStep implements Processor<String, byte[], String, Routed<ParseS
             ParsedMail mail = parser.parse(raw, receivedAt(headers, record.timestamp()));
             MailParsed event = MailMapping.toMailParsed(key, list, text(headers, MailHeaders.SOURCE, "unknown"),
                     text(headers, MailHeaders.SOURCE_POSITION, null), mail);
-            context.forward(record.withKey(key).withValue(Routed.ok(new Parsed(event, MailMapping.toThreadMessage(key, list, mail)))));
+            ThreadMessage message = MailMapping.toThreadMessage(key, list, mail);
+            boolean placed = ThreadBook.bucketKey(message).equals(text(headers, MailHeaders.THREAD_BUCKET, null));
+            context.forward(record.withKey(key).withValue(Routed.ok(new Parsed(event, message, placed))));
         } catch (RuntimeException e) {
             DeadLetter letter = DeadLetters.of(Topics.MAIL_RECEIVED, key, STAGE, e, headers, raw);
             LOG.warnf("dead-lettering %s: %s", key, letter.reason());

@@ -46,6 +46,31 @@ class ClassifyTopologyTest {
     }
 
     /**
+     * ingest-service places mail on the partition of its thread bucket: thread state takes it where it arrives. Mail
+     * from a producer that does not (no {@code lore.thread-bucket} header) reaches its bucket through the rerouting
+     * topic first; the topic is the same either way.
+     */
+    @Test
+    void placedMailIsThreadedWhereItArrivesAndUnplacedMailIsMovedToItsBucketFirst() {
+        try (TopologyRun run = new TopologyRun(Optional.empty())) {
+            run.send("cgroups", mail("root@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix foo", null, null,
+                    patchBody("Fix foo.", "mm/memcontrol.c")));
+            run.send("cgroups", mail("r1@x", MAINTAINER, "Mon, 4 Mar 2024 11:00:00 +0000", "Re: [PATCH] mm: fix foo",
+                    "root@x", "root@x", "Looks good.\n"));
+            assertThat(run.rerouted()).as("placed mail: only the join notice a reply sends to its own id's bucket")
+                    .allSatisfy(r -> assertThat(r.value().message()).isNull());
+            byte[] late = mail("r2@x", DEV, "Mon, 4 Mar 2024 12:00:00 +0000", "Re: [PATCH] mm: fix foo", "r1@x",
+                    "root@x r1@x", "Thanks.\n");
+            run.sendUnplaced(TopologyRun.keyOf(late), "cgroups", late);
+            assertThat(run.rerouted()).filteredOn(r -> r.value().message() != null).singleElement()
+                    .satisfies(r -> assertThat(r.key()).isEqualTo("root@x"));
+            run.flush();
+            assertThat(run.topics()).containsOnlyKeys("root@x");
+            assertThat(run.topics().get("root@x").messageCount()).isEqualTo(3);
+        }
+    }
+
+    /**
      * A backlog (input written longer ago than {@code FlushPace.DEFAULT} allows for live traffic) is published once it
      * is read, as one record for the whole thread; a mail arriving live afterwards is published within two seconds
      * (thread state's and the series stage's flush).

@@ -30,6 +30,9 @@ import org.loredigest.classify.kafka.JsonSerde;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.MailHeaders;
+import org.loredigest.mail.ThreadBuckets;
+import org.loredigest.mail.header.RawHeader;
+import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.events.MailParsed;
 import org.loredigest.events.MessageKey;
 import org.loredigest.events.ThreadClassified;
@@ -50,6 +53,7 @@ public final class TopologyRun implements AutoCloseable {
     private final TestOutputTopic<String, ThreadClassified> classified;
     private final TestOutputTopic<String, DeadLetter> receivedDlq;
     private final TestOutputTopic<String, DeadLetter> classifiedDlq;
+    private final TestOutputTopic<String, ThreadInput> rerouted;
     /** Latest record per thread id; a tombstone removes the thread id. */
     private final Map<String, ThreadClassified> topics = new LinkedHashMap<>();
     private final List<TestRecord<String, ThreadClassified>> history = new ArrayList<>();
@@ -92,6 +96,8 @@ public final class TopologyRun implements AutoCloseable {
                 new JsonSerde<>(json, DeadLetter.class).deserializer());
         classifiedDlq = driver.createOutputTopic(Topics.THREAD_CLASSIFIED_DLQ, new StringDeserializer(),
                 new JsonSerde<>(json, DeadLetter.class).deserializer());
+        rerouted = driver.createOutputTopic(Topics.THREAD_REROUTED, new StringDeserializer(),
+                new JsonSerde<>(json, ThreadInput.class).deserializer());
     }
 
     /** Sends one raw mail keyed as ingest-service keys it. */
@@ -99,15 +105,36 @@ public final class TopologyRun implements AutoCloseable {
         send(keyOf(raw), list, raw);
     }
 
+    /** Sends one raw mail as ingest-service does: placed by its thread bucket (the driver has one partition). */
     public void send(String key, String list, byte[] raw) {
+        RecordHeaders headers = headers(list);
+        headers.add(MailHeaders.THREAD_BUCKET, ThreadBuckets.of(RawHeader.scan(raw), key).getBytes(StandardCharsets.UTF_8));
+        send(key, raw, headers);
+    }
+
+    /** Sends one raw mail as a producer that does not place mail by thread bucket would. */
+    public void sendUnplaced(String key, String list, byte[] raw) {
+        send(key, raw, headers(list));
+    }
+
+    private static RecordHeaders headers(String list) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(MailHeaders.LIST, list.getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.RECEIVED_AT, Instant.parse("2025-01-01T00:00:00Z").toString().getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private void send(String key, byte[] raw, RecordHeaders headers) {
         received.pipeInput(new TestRecord<>(key, raw, headers, now.minus(lag)));
         if (++unflushed >= flushEvery) {
             flush();
         }
+    }
+
+    /** Records on the rerouting topic: buckets moving, and mail on its way to its bucket's partition. */
+    public List<TestRecord<String, ThreadInput>> rerouted() {
+        return rerouted.readRecordsToList();
     }
 
     /** Mails sent from now on were written this long ago (a backlog); {@code Duration.ZERO} is live. */

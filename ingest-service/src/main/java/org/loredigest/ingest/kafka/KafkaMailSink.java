@@ -27,7 +27,7 @@ public final class KafkaMailSink implements MailSink {
 
     @Override
     public void accept(MailReceived mail, String contentDigest) {
-        producer.send(ReceivedRecords.mail(mail, contentDigest), outcome);
+        producer.send(ReceivedRecords.mail(mail, contentDigest, producer.partitionsFor(Topics.MAIL_RECEIVED).size()), outcome);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.IngestCheckpoint;
@@ -13,6 +14,8 @@ import org.loredigest.events.MailReceived;
 import org.loredigest.events.MessageKey;
 import org.loredigest.events.Topics;
 import org.loredigest.ingest.domain.RejectedMail;
+import org.loredigest.mail.ThreadBuckets;
+import org.loredigest.mail.header.RawHeader;
 
 /** Builds the records ingest-service writes, the same way for uploads and for sources. */
 public final class ReceivedRecords {
@@ -20,7 +23,23 @@ public final class ReceivedRecords {
     private ReceivedRecords() {
     }
 
-    /** One mail on {@link Topics#MAIL_RECEIVED}: value = raw bytes, metadata in headers. */
+    /**
+     * One mail on {@link Topics#MAIL_RECEIVED}: value = raw bytes, metadata in headers, keyed by the mail's identity
+     * but placed on the partition of its thread bucket ({@link MailHeaders#THREAD_BUCKET}), where classify-service's
+     * thread state keeps that bucket: no repartitioning between parsing and threading.
+     *
+     * @param partitions partitions of the topic; 0 when unknown, and the producer places the record by its key
+     */
+    public static ProducerRecord<String, byte[]> mail(MailReceived mail, String contentDigest, int partitions) {
+        String bucket = ThreadBuckets.of(RawHeader.scan(mail.raw()), mail.key());
+        ProducerRecord<String, byte[]> byKey = mail(mail, contentDigest);
+        byKey.headers().add(MailHeaders.THREAD_BUCKET, bucket.getBytes(StandardCharsets.UTF_8));
+        Integer partition = partitions > 0
+                ? BuiltInPartitioner.partitionForKey(bucket.getBytes(StandardCharsets.UTF_8), partitions) : null;
+        return new ProducerRecord<>(byKey.topic(), partition, byKey.key(), byKey.value(), byKey.headers());
+    }
+
+    /** One mail on {@link Topics#MAIL_RECEIVED}: value = raw bytes, metadata in headers, placed by its key. */
     public static ProducerRecord<String, byte[]> mail(MailReceived mail, String contentDigest) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, MailHeaders.LIST, mail.list());

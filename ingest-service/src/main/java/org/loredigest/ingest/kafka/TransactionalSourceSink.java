@@ -6,6 +6,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.loredigest.events.IngestCheckpoint;
 import org.loredigest.events.MailReceived;
+import org.loredigest.events.Topics;
 import org.loredigest.ingest.domain.RejectedMail;
 import org.loredigest.ingest.domain.SinkFailedException;
 import org.loredigest.ingest.domain.source.CheckpointedSink;
@@ -35,7 +36,7 @@ public final class TransactionalSourceSink implements CheckpointedSink {
     @Override
     public void accept(MailReceived mail, String contentDigest) {
         begin();
-        producer.send(ReceivedRecords.mail(mail, contentDigest), outcome);
+        producer.send(ReceivedRecords.mail(mail, contentDigest, producer.partitionsFor(Topics.MAIL_RECEIVED).size()), outcome);
     }
 
     @Override

@@ -21,6 +21,13 @@ public final class MailHeaders {
      */
     public static final String CONTENT_DIGEST = "lore.content-digest";
 
+    /**
+     * The thread bucket of the mail (its oldest reference, else its own key; see kernel-mail {@code ThreadBuckets}).
+     * When present, the record was placed on the partition this value hashes to, as Kafka's default partitioner
+     * places a String key: thread state then works on it where it arrives instead of moving it there first.
+     */
+    public static final String THREAD_BUCKET = "lore.thread-bucket";
+
     /** Headers set on dead-letter records. */
     public static final String DLQ_REASON = "lore.dlq.reason";
     public static final String DLQ_STAGE = "lore.dlq.stage";

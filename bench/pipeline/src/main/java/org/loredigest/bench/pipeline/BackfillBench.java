@@ -30,6 +30,9 @@ import org.loredigest.testkit.PublicInboxServer;
  */
 public final class BackfillBench {
 
+    /** {@code bench.baseline-b=false} leaves out (b), public-inbox-index: for runs that look at the pipeline only. */
+    static final boolean BASELINE_B = Boolean.parseBoolean(System.getProperty("bench.baseline-b", "true"));
+
     /** How long nothing may change before the backfill counts as done. */
     static final Duration QUIET = Duration.ofSeconds(15);
 
@@ -78,10 +81,11 @@ public final class BackfillBench {
 
         List<PublicInboxServer> inboxes = new ArrayList<>();
         try {
-            PublicInboxIndex publicInbox = new PublicInboxIndex(0, 0);
+            PublicInboxIndex publicInbox = BASELINE_B ? new PublicInboxIndex(0, 0) : new PublicInboxIndex(Double.NaN, Double.NaN);
             for (CorpusReplay.ListMail list : lists) {
-                PublicInboxServer inbox = PublicInboxServer.builder().name(list.list()).address(list.list() + "@bench.lore.test")
-                        .mbox(list.mboxes().toArray(Path[]::new)).start();
+                PublicInboxServer.Builder builder = PublicInboxServer.builder().name(list.list()).address(list.list() + "@bench.lore.test")
+                        .mbox(list.mboxes().toArray(Path[]::new));
+                PublicInboxServer inbox = (BASELINE_B ? builder : builder.withoutIndex()).start();
                 inboxes.add(inbox);
                 publicInbox = publicInbox.plus(inbox);
             }
@@ -131,6 +135,7 @@ public final class BackfillBench {
             ReadModelState state = ReadModelState.read(pipeline);
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
                     state.topics().size(), seconds);
+            System.out.printf("end state fingerprint (mail ids / topics with counts and labels): %s%n", state.fingerprint());
             long topicWrites = ReadModelState.indexOperations(pipeline, ReadModelState.TOPICS);
             long mailWrites = ReadModelState.indexOperations(pipeline, ReadModelState.MAILS);
             long classified = BrokerRecords.count(pipeline.kafka().bootstrapServers(), Topics.THREAD_CLASSIFIED);
