@@ -41,7 +41,6 @@ final class LineageStep implements Processor<String, TopicDraft, String, TopicDr
 
     @Override
     public void process(Record<String, TopicDraft> record) {
-        FetchedHeaders.detach(record.headers());
         TopicDraft draft = record.value();
         try {
             String author = record.key();

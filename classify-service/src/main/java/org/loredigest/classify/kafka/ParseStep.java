@@ -49,7 +49,6 @@ final class ParseStep implements Processor<String, byte[], String, Routed<ParseS
 
     @Override
     public void process(Record<String, byte[]> record) {
-        FetchedHeaders.detach(record.headers());
         byte[] raw = record.value() == null ? new byte[0] : record.value();
         String key = record.key() == null ? MessageKey.fromContent(raw) : record.key();
         Headers headers = record.headers();

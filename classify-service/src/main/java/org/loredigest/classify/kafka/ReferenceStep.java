@@ -44,7 +44,6 @@ final class ReferenceStep implements Processor<String, TopicDraft, String, Topic
 
     @Override
     public void process(Record<String, TopicDraft> record) {
-        FetchedHeaders.detach(record.headers());
         TopicDraft draft = record.value();
         try {
             ReferenceState state = store.get(record.key());

@@ -63,7 +63,6 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
 
     @Override
     public void process(Record<String, TopicDraft> record) {
-        FetchedHeaders.detach(record.headers());
         TopicDraft draft = record.value();
         try {
             String title = record.key();

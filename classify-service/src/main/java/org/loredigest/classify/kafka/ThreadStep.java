@@ -88,7 +88,6 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
 
     @Override
     public void process(Record<String, ThreadInput> record) {
-        FetchedHeaders.detach(record.headers());
         ThreadInput input = record.value();
         freshestSinceTick = Math.max(freshestSinceTick, record.timestamp());
         if (input.joins() != null) {
