@@ -28,15 +28,17 @@ public final class ReceivedRecords {
      * but placed on the partition of its thread bucket ({@link MailHeaders#THREAD_BUCKET}), where classify-service's
      * thread state keeps that bucket: no repartitioning between parsing and threading.
      *
-     * @param partitions partitions of the topic; 0 when unknown, and the producer places the record by its key
+     * @param partitions partitions of the topic; 0 when unknown: the record is placed by its key and carries no bucket
      */
     public static ProducerRecord<String, byte[]> mail(MailReceived mail, String contentDigest, int partitions) {
-        String bucket = ThreadBuckets.of(RawHeader.scan(mail.raw()), mail.key());
         ProducerRecord<String, byte[]> byKey = mail(mail, contentDigest);
-        byKey.headers().add(MailHeaders.THREAD_BUCKET, bucket.getBytes(StandardCharsets.UTF_8));
-        Integer partition = partitions > 0
-                ? BuiltInPartitioner.partitionForKey(bucket.getBytes(StandardCharsets.UTF_8), partitions) : null;
-        return new ProducerRecord<>(byKey.topic(), partition, byKey.key(), byKey.value(), byKey.headers());
+        if (partitions <= 0) {
+            return byKey; // no header either: the header is the promise that the record sits where its bucket hashes
+        }
+        byte[] bucket = ThreadBuckets.of(RawHeader.scan(mail.raw()), mail.key()).getBytes(StandardCharsets.UTF_8);
+        byKey.headers().add(MailHeaders.THREAD_BUCKET, bucket);
+        return new ProducerRecord<>(byKey.topic(), BuiltInPartitioner.partitionForKey(bucket, partitions), byKey.key(),
+                byKey.value(), byKey.headers());
     }
 
     /** One mail on {@link Topics#MAIL_RECEIVED}: value = raw bytes, metadata in headers, placed by its key. */

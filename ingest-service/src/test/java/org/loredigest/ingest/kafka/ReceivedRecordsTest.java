@@ -32,9 +32,17 @@ class ReceivedRecordsTest {
     }
 
     @Test
-    void aThreadStarterIsItsOwnBucketAndAnUnknownPartitionCountLeavesPlacementToTheProducer() {
-        var starter = ReceivedRecords.mail(mail("s@x", "Message-ID: <s@x>"), "sha256:d", 0);
+    void aThreadStarterIsItsOwnBucket() {
+        var starter = ReceivedRecords.mail(mail("s@x", "Message-ID: <s@x>"), "sha256:d", 3);
         assertThat(header(starter, MailHeaders.THREAD_BUCKET)).isEqualTo("s@x");
-        assertThat(starter.partition()).isNull();
+        assertThat(starter.partition()).isEqualTo(BuiltInPartitioner.partitionForKey("s@x".getBytes(StandardCharsets.UTF_8), 3));
+    }
+
+    /** Without a partition count the producer places the record by its key, and no header claims otherwise. */
+    @Test
+    void anUnknownPartitionCountLeavesPlacementToTheProducerAndNamesNoBucket() {
+        var reply = ReceivedRecords.mail(mail("r@x", "Message-ID: <r@x>\nIn-Reply-To: <p@x>"), "sha256:d", 0);
+        assertThat(reply.partition()).isNull();
+        assertThat(header(reply, MailHeaders.THREAD_BUCKET)).isNull();
     }
 }
