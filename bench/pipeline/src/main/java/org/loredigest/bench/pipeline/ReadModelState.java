@@ -156,8 +156,6 @@ public record ReadModelState(long mailDocuments, Map<String, Integer> documentsP
                     System.out.println("  only visible after a forced refresh: " + refreshed);
                     lastChange = System.nanoTime();
                     previous = refreshed;
-                } else if (now > deadline) {
-                    throw new IllegalStateException("the pipeline did not settle within " + timeout + ": " + state + ", lag " + lag);
                 }
             }
             if (now > deadline) {
