@@ -22,10 +22,12 @@ import org.loredigest.mail.mbox.MboxrdWriter;
 /**
  * The corpus as the pipeline runs see it: every mbox of {@code ../shared/corpus}, one list per corpus folder, and
  * for scale, replays of it. Replay {@code n} is the same mail with every Message-ID, In-Reply-To and References id
- * rewritten to {@code <rN.ID>} (threads stay threads, but are new ones), {@code " rN"} appended to the Subject (a
- * series stays one series, but a new one: ten series of the same title by the same author are not what a list
- * carries) and an {@code X-Lore-Replay: N} header (so mail without a Message-ID, identified by its content, is new
- * as well).
+ * rewritten to {@code <rN.ID>} (threads stay threads, but are new ones), {@code " rN"} appended to the Subject, the
+ * sender's address in From made {@code local+rN@domain} and every b4 {@code change-id:} line of the body given a
+ * {@code -rN} suffix (a series stays one series, but a new one by another sender: ten series of the same title on the
+ * same files by one author, each posted as v1, v2, ..., are not what a list carries, and series lineage would link
+ * every copy with every other), and an {@code X-Lore-Replay: N} header (so mail without a Message-ID, identified by
+ * its content, is new as well).
  */
 public final class CorpusReplay {
 
@@ -40,8 +42,13 @@ public final class CorpusReplay {
         LISTS.put("patchwork-fixtures", "patchwork");
     }
 
+    /** Part of every replay file's name: files written by an earlier rewrite are not reused. */
+    static final String FORMAT = "f2";
     private static final Pattern ID_HEADER = Pattern.compile("(?i)^(message-id|in-reply-to|references):");
     private static final Pattern SUBJECT = Pattern.compile("(?i)^subject:");
+    private static final Pattern FROM = Pattern.compile("(?i)^from:");
+    private static final Pattern ADDRESS = Pattern.compile("([^<>\\s@\",:;]+)@([^<>\\s@\",;]+)");
+    private static final Pattern CHANGE_ID = Pattern.compile("(?m)^(change-id: *)(\\S+)$");
     private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
 
     /** One list's mail: the mbox files in the order they go into its archive. */
@@ -62,7 +69,7 @@ public final class CorpusReplay {
             List<Path> mboxes = new ArrayList<>(originals);
             long[] counts = count(originals);
             for (int n = 1; n <= replays; n++) {
-                Path replay = workDir.resolve(folder.getValue() + "-replay-" + n + ".mbox");
+                Path replay = workDir.resolve(folder.getValue() + "-replay-" + n + "." + FORMAT + ".mbox");
                 if (!Files.isRegularFile(replay)) {
                     write(originals, n, replay);
                 }
@@ -115,7 +122,7 @@ public final class CorpusReplay {
         Files.move(partial, target);
     }
 
-    /** The message of replay {@code n}: ids rewritten in the header block, the body untouched. */
+    /** The message of replay {@code n}: ids, Subject and sender rewritten in the header block, the body's change-ids. */
     static byte[] rewrite(byte[] raw, int n) {
         // ISO-8859-1 maps bytes to chars one to one, so the body's bytes come back unchanged whatever its charset.
         String text = new String(raw, StandardCharsets.ISO_8859_1);
@@ -124,21 +131,24 @@ public final class CorpusReplay {
         StringBuilder out = new StringBuilder(text.length() + 64).append("X-Lore-Replay: ").append(n).append('\n');
         boolean inIdHeader = false;
         boolean inSubject = false;
+        boolean inFrom = false;
         String[] lines = headers.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
             inIdHeader = continuation ? inIdHeader : ID_HEADER.matcher(line).find();
             inSubject = continuation ? inSubject : SUBJECT.matcher(line).find();
+            inFrom = continuation ? inFrom : FROM.matcher(line).find();
             boolean subjectEnds = inSubject && (i + 1 >= lines.length || lines[i + 1].isEmpty()
                     || (lines[i + 1].charAt(0) != ' ' && lines[i + 1].charAt(0) != '\t'));
             out.append(inIdHeader ? ID.matcher(line).replaceAll(m -> Matcher.quoteReplacement("<r" + n + "." + m.group(1) + ">"))
+                    : inFrom ? ADDRESS.matcher(line).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "+r" + n + "@" + m.group(2)))
                     : line);
             out.append(subjectEnds ? " r" + n + "\n" : "\n");
         }
         out.setLength(out.length() - 1);
         if (end >= 0) {
-            out.append(text, end + 1, text.length());
+            out.append(CHANGE_ID.matcher(text.substring(end + 1)).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "-r" + n)));
         }
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }

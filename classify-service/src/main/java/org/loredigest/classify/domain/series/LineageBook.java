@@ -14,7 +14,8 @@ import org.loredigest.classify.domain.thread.TopicDraft;
  * A pair is linked by the b4 change-id when both carry one; otherwise the newer must be the next version of the
  * older and show it is the same work: a lore link to the older posting, or largely the same files with related
  * titles, or a shared file with a close title. Each link becomes two targeted entries for the series stage: "newer-revision" under the older's title
- * (it becomes superseded, evidence the newer's Message-ID) and "older-revision" under the newer's title.
+ * (it becomes superseded, evidence the newer's Message-ID) and "older-revision" under the newer's title. An update
+ * sends only the entries that are new or changed, and removals for those that went.
  *
  * <p>Links depend only on the set of postings, never on which arrived first: the same mail in any order gives the
  * same links.
@@ -38,7 +39,14 @@ public final class LineageBook {
         SeriesPosting before = postings.put(posting.threadId(), posting);
         Map<String, TopicDraft> old = before == null ? Map.of() : links(before, state.postings().values(), sequence);
         Map<String, TopicDraft> now = links(posting, postings.values(), sequence);
-        List<TopicDraft> drafts = new ArrayList<>(new java.util.TreeMap<>(now).values());
+        // only links that are new or say something new: a posting is re-sent on every flush of its thread, and
+        // re-sending its unchanged links would make the series stage re-read and re-write every linked title
+        List<TopicDraft> drafts = new ArrayList<>();
+        for (Map.Entry<String, TopicDraft> e : new java.util.TreeMap<>(now).entrySet()) {
+            if (!sameLink(old.get(e.getKey()), e.getValue())) {
+                drafts.add(e.getValue());
+            }
+        }
         for (Map.Entry<String, TopicDraft> e : new java.util.TreeMap<>(old).entrySet()) {
             TopicDraft still = now.get(e.getKey());
             if (still == null || !still.titleKey().equals(e.getValue().titleKey())) {
@@ -46,6 +54,11 @@ public final class LineageBook {
             }
         }
         return new Update(new LineageState(state.author(), postings), drafts);
+    }
+
+    /** The series stage already holds {@code now} if it was sent as {@code sent}: the sequence alone does not count. */
+    private static boolean sameLink(TopicDraft sent, TopicDraft now) {
+        return sent != null && sent.titleKey().equals(now.titleKey()) && java.util.Objects.equals(sent.enrichment(), now.enrichment());
     }
 
     /** Entries for every link between {@code p} and the other postings, by entry id. */

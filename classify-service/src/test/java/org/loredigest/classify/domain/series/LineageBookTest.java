@@ -41,6 +41,30 @@ class LineageBookTest {
     }
 
     @Test
+    void anUpdateSendsOnlyLinksThatAreNewOrChanged() {
+        List<String> files = List.of("mm/hugetlb.c", "mm/memcontrol.c");
+        SeriesPosting v1 = posting("v1@x", "mm, hugetlb: add hugeTLB accounting to memory controller", 1, "", DAY1, files,
+                List.of());
+        SeriesPosting v2 = posting("v2@x", "memcg, hugetlb: add hugeTLB accounting to memcg", 2, "", DAY2, files, List.of());
+        LineageBook book = new LineageBook();
+        var linked = book.apply(book.apply(LineageState.empty("dev@example.org"), v1, 1).state(), v2, 1);
+        assertThat(linked.drafts()).hasSize(2);
+
+        // the thread of v2 took a reply: the same posting again, a later sequence
+        var again = book.apply(linked.state(), v2, 2);
+        assertThat(again.drafts()).as("unchanged links are not sent again").isEmpty();
+
+        // v2's cover letter arrived and renamed the thread: the entry under v1's title changes, the old one under v2's
+        // old title is removed and the new title gets its own
+        SeriesPosting retitled = posting("v2@x", "memcg, hugetlb: add hugeTLB page accounting to memcg", 2, "", DAY2, files, List.of());
+        var moved = book.apply(again.state(), retitled, 3);
+        assertThat(moved.drafts()).extracting(TopicDraft::titleKey, TopicDraft::removed).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(v1.titleKey(), false),
+                org.assertj.core.groups.Tuple.tuple(retitled.titleKey(), false),
+                org.assertj.core.groups.Tuple.tuple(v2.titleKey(), true));
+    }
+
+    @Test
     void theChangeIdDecidesWhenBothCarryOne() {
         SeriesPosting v1 = posting("a@x", "dev cgroup", 1, "20241001-dev-1", DAY1, List.of("kernel/cgroup/dev.c"), List.of());
         SeriesPosting v3 = posting("b@x", "dmem cgroup", 3, "20241001-dev-1", DAY2, List.of("kernel/cgroup/dmem.c"), List.of());
