@@ -24,6 +24,13 @@ public interface ClassifyConfig {
         @WithDefault("5s")
         Duration backlogLag();
 
+        /**
+         * How many entries a source must still have had to read behind every recent mail (header
+         * {@code lore.source-backlog}) for the task to count as reading a backlog; 0: never.
+         */
+        @WithDefault("200")
+        long backlogEntries();
+
         /** The longest a changed thread waits to be published while a backlog is read. */
         @WithDefault("60s")
         Duration maxDeferral();

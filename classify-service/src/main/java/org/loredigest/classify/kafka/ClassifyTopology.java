@@ -86,7 +86,8 @@ public class ClassifyTopology {
     public ClassifyTopology(ThreadBook book, ObjectMapper json, ClassifyConfig config) {
         this.book = book;
         this.json = json;
-        this.pace = new FlushPace(FLUSH_INTERVAL, config.flush().backlogLag(), config.flush().maxDeferral());
+        this.pace = new FlushPace(FLUSH_INTERVAL, config.flush().backlogLag(), config.flush().maxDeferral(),
+                config.flush().backlogEntries());
     }
 
     @Produces

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -24,6 +26,7 @@ import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.classify.domain.thread.TopicDraft;
 import org.loredigest.events.DeadLetter;
+import org.loredigest.events.MailHeaders;
 import org.loredigest.events.Topics;
 
 /**
@@ -65,7 +68,10 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
      * thread may have been busy with other tasks, so the last lag holds until the task has been quiet a while.
      */
     private long freshestSinceTick = -1;
+    /** The fewest entries a source had left behind any input since the last pace decision; -1: one did not say. */
+    private long fewestBehindSinceTick = Long.MAX_VALUE;
     private Duration lastLag = Duration.ZERO;
+    private long lastSourceBacklog = -1;
     private long lastInputAt = -1;
     private long lastFlush;
 
@@ -90,6 +96,7 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
     public void process(Record<String, ThreadInput> record) {
         ThreadInput input = record.value();
         freshestSinceTick = Math.max(freshestSinceTick, record.timestamp());
+        fewestBehindSinceTick = Math.min(fewestBehindSinceTick, sourceBacklog(record.headers()));
         if (input.joins() != null) {
             join(record, input);
         } else if (input.published() != null) {
@@ -182,15 +189,33 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         }
         if (freshestSinceTick >= 0) {
             lastLag = Duration.ofMillis(Math.max(0, now - freshestSinceTick));
+            lastSourceBacklog = fewestBehindSinceTick;
             lastInputAt = now;
         }
         boolean quiet = lastInputAt < 0 || now - lastInputAt >= pace.quietAfter().toMillis();
         Duration lag = quiet ? Duration.ZERO : lastLag;
-        if (pace.due(lag, Duration.ofMillis(now - lastFlush))) {
+        if (pace.due(lag, quiet ? -1 : lastSourceBacklog, Duration.ofMillis(now - lastFlush))) {
             flush(now);
             lastFlush = now;
         }
         freshestSinceTick = -1;
+        fewestBehindSinceTick = Long.MAX_VALUE;
+    }
+
+    /**
+     * What the mail's source still had to read behind it ({@link MailHeaders#SOURCE_BACKLOG}; join notices and
+     * rerouted mail keep the header of the mail they came from), or -1 when it did not say.
+     */
+    static long sourceBacklog(Headers headers) {
+        Header h = headers.lastHeader(MailHeaders.SOURCE_BACKLOG);
+        if (h == null || h.value() == null) {
+            return -1;
+        }
+        try {
+            return Math.max(-1, Long.parseLong(new String(h.value(), StandardCharsets.UTF_8).strip()));
+        } catch (NumberFormatException e) {
+            return -1; // another producer's notion: the lag alone decides
+        }
     }
 
     /** Publishes the drafts of every bucket that changed since the last flush. */

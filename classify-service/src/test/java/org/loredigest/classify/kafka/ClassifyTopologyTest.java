@@ -107,6 +107,33 @@ class ClassifyTopologyTest {
         }
     }
 
+    /**
+     * A backfill read as fast as ingest writes it has no lag; the source's word that thousands of entries follow makes
+     * it a backlog all the same. The last entries of the source are live again.
+     */
+    @Test
+    void mailWhoseSourceHasMuchLeftBehindItIsABacklogWithoutLag() {
+        try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
+            run.sourceBacklog(5_000);
+            run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
+                    patchBody("Fix bar.", "mm/memcontrol.c")));
+            for (int i = 0; i < 50; i++) {
+                run.send("cgroups", mail("reply" + i + "@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 11:00:00 +0000",
+                        "Re: [PATCH] mm: fix bar", "big@x", "big@x", "Comment " + i + ".\n"));
+                run.flush();
+            }
+            assertThat(run.publishedSoFar()).as("deferred while the source has much left").isEmpty();
+
+            run.sourceBacklog(0);
+            run.send("cgroups", mail("late@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "Re: [PATCH] mm: fix bar", "big@x",
+                    "big@x", "Thanks.\n"));
+            run.flush();
+            run.flush();
+            assertThat(run.publishedSoFar()).singleElement()
+                    .satisfies(r -> assertThat(r.value().messageCount()).isEqualTo(52));
+        }
+    }
+
     @Test
     void twoDifferentMailsWithOneMessageIdAreBothInTheirThreads() {
         try (TopologyRun run = new TopologyRun(Optional.empty())) {

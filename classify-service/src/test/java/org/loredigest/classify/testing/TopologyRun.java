@@ -57,6 +57,7 @@ public final class TopologyRun implements AutoCloseable {
     /** Latest record per thread id; a tombstone removes the thread id. */
     private final Map<String, ThreadClassified> topics = new LinkedHashMap<>();
     private final List<TestRecord<String, ThreadClassified>> history = new ArrayList<>();
+    private long sourceBacklog = -1;
     private final int flushEvery;
     private int unflushed;
     /** The driver's wall clock: records are stamped with it, less {@link #lag}, as a producer would stamp them. */
@@ -117,8 +118,11 @@ public final class TopologyRun implements AutoCloseable {
         send(key, raw, headers(list));
     }
 
-    private static RecordHeaders headers(String list) {
+    private RecordHeaders headers(String list) {
         RecordHeaders headers = new RecordHeaders();
+        if (sourceBacklog >= 0) {
+            headers.add(MailHeaders.SOURCE_BACKLOG, Long.toString(sourceBacklog).getBytes(StandardCharsets.UTF_8));
+        }
         headers.add(MailHeaders.LIST, list.getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
         headers.add(MailHeaders.RECEIVED_AT, Instant.parse("2025-01-01T00:00:00Z").toString().getBytes(StandardCharsets.UTF_8));
@@ -135,6 +139,11 @@ public final class TopologyRun implements AutoCloseable {
     /** Records on the rerouting topic: buckets moving, and mail on its way to its bucket's partition. */
     public List<TestRecord<String, ThreadInput>> rerouted() {
         return rerouted.readRecordsToList();
+    }
+
+    /** Mails sent from now on say their source still had this many entries to read behind them; -1: they do not say. */
+    public void sourceBacklog(long entries) {
+        this.sourceBacklog = entries;
     }
 
     /** Mails sent from now on were written this long ago (a backlog); {@code Duration.ZERO} is live. */

@@ -52,6 +52,9 @@ public final class ReceivedRecords {
             header(headers, MailHeaders.MESSAGE_ID, mail.key());
         }
         header(headers, MailHeaders.CONTENT_DIGEST, contentDigest);
+        if (mail.sourceBacklog() >= 0) {
+            header(headers, MailHeaders.SOURCE_BACKLOG, Long.toString(mail.sourceBacklog()));
+        }
         return new ProducerRecord<>(Topics.MAIL_RECEIVED, null, mail.key(), mail.raw(), headers);
     }
 

@@ -45,4 +45,15 @@ class ReceivedRecordsTest {
         assertThat(reply.partition()).isNull();
         assertThat(header(reply, MailHeaders.THREAD_BUCKET)).isNull();
     }
+
+    /** A source that knows what it has left says so; one that does not, says nothing. */
+    @Test
+    void theSourceBacklogTravelsOnlyWhenKnown() {
+        byte[] raw = "Message-ID: <s@x>\nSubject: s\n\nbody\n".getBytes(StandardCharsets.UTF_8);
+        var known = ReceivedRecords.mail(new MailReceived("s@x", "cgroups", "git:x/0", "epoch:0/commit:c", Instant.EPOCH, raw,
+                4_211), "sha256:d", 3);
+        assertThat(header(known, MailHeaders.SOURCE_BACKLOG)).isEqualTo("4211");
+        assertThat(header(ReceivedRecords.mail(mail("s@x", "Message-ID: <s@x>"), "sha256:d", 3), MailHeaders.SOURCE_BACKLOG))
+                .isNull();
+    }
 }

@@ -69,6 +69,9 @@ class GitSourceIT {
                 assertThat(header(record, MailHeaders.RECEIVED_AT)).isNotBlank();
                 assertThat(header(record, MailHeaders.CONTENT_DIGEST)).startsWith(MessageKey.CONTENT_PREFIX);
             }
+            // each mail says how many of the epoch's entries were still to be read behind it: 412 down to 0
+            assertThat(records.stream().map(r -> Long.parseLong(header(r, MailHeaders.SOURCE_BACKLOG))).collect(Collectors.toSet()))
+                    .isEqualTo(java.util.stream.LongStream.range(0, 413).boxed().collect(Collectors.toSet()));
             IngestCheckpoint checkpoint = SourceHarness.checkpoints().get(spec.name());
             assertThat(checkpoint.cursor()).containsKey("epoch.0");
             assertThat(checkpoint.messages()).isEqualTo(413);
@@ -80,7 +83,8 @@ class GitSourceIT {
             String newKey = RecordKeys.of(RawHeader.scan(newMail));
             List<ConsumerRecord<String, byte[]>> after = SourceHarness.published(sourcePrefix, 414);
             assertThat(after).hasSize(414);
-            assertThat(after).filteredOn(r -> r.key().equals(newKey)).hasSize(1);
+            assertThat(after).filteredOn(r -> r.key().equals(newKey)).singleElement()
+                    .satisfies(r -> assertThat(header(r, MailHeaders.SOURCE_BACKLOG)).as("live mail").isEqualTo("0"));
             assertThat(runner.pollOnce()).as("nothing new, nothing published").isZero();
         }
     }

@@ -28,6 +28,13 @@ public final class MailHeaders {
      */
     public static final String THREAD_BUCKET = "lore.thread-bucket";
 
+    /**
+     * How many entries the source still had to read after this mail when it was read (decimal), absent when the source
+     * cannot tell. A large value means the mail is part of a backfill with more right behind it: classify-service then
+     * publishes threads less often (see its {@code FlushPace}), however fast it keeps up with the topic.
+     */
+    public static final String SOURCE_BACKLOG = "lore.source-backlog";
+
     /** Headers set on dead-letter records. */
     public static final String DLQ_REASON = "lore.dlq.reason";
     public static final String DLQ_STAGE = "lore.dlq.stage";

@@ -14,8 +14,16 @@ import java.util.Objects;
  * @param sourcePosition position inside the source
  * @param receivedAt     when the pipeline received it
  * @param raw            the RFC 5322 message exactly as the source delivered it
+ * @param sourceBacklog  how many entries the source still had to read after this one ({@link MailHeaders#SOURCE_BACKLOG}),
+ *                       -1 when the source cannot tell
  */
-public record MailReceived(String key, String list, String source, String sourcePosition, Instant receivedAt, byte[] raw) {
+public record MailReceived(String key, String list, String source, String sourcePosition, Instant receivedAt, byte[] raw,
+                           long sourceBacklog) {
+
+    /** A mail from a source that does not know how much it has left to read. */
+    public MailReceived(String key, String list, String source, String sourcePosition, Instant receivedAt, byte[] raw) {
+        this(key, list, source, sourcePosition, receivedAt, raw, -1);
+    }
 
     public MailReceived {
         Objects.requireNonNull(key, "key");

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.loredigest.events.MailParsed;
@@ -38,8 +40,15 @@ public final class MailMapping {
     private static final Pattern SHORTLOG_AUTHOR = Pattern.compile("^\\S.*\\(\\d+\\):$");
     static final int SHORTLOG_LIMIT = 200;
     private static final Pattern NOTICE_SUBJECT = Pattern.compile("(?m)^\\s*Subject: (.+)$");
-    private static final Pattern SPLAT_START = Pattern.compile(
-            "(?m)^.*(?:------------\\[ cut here \\]|BUG: |WARNING: |Call Trace:|KASAN: |general protection fault|Unable to handle|Oops: ).*$");
+    /** What opens a kernel splat; the call trace starts at the line of the first one. */
+    private static final List<String> SPLAT_MARKERS = List.of("------------[ cut here ]", "BUG: ", "WARNING: ", "Call Trace:",
+            "KASAN: ", "general protection fault", "Unable to handle", "Oops: ");
+    /**
+     * Words every match of {@link #NEW_INTERFACE} contains: only the lines holding one are matched. The pattern alone
+     * (".*" then a word, at every added line) cost more than the rest of the mapping.
+     */
+    private static final List<String> INTERFACE_HINTS = List.of(".name", "proc_create", "debugfs_create_", "sysfs_create_",
+            "__ATTR", "__setup", "early_param", "__bpf_kfunc ", "#define");
 
     private MailMapping() {
     }
@@ -137,22 +146,51 @@ public final class MailMapping {
      */
     static List<String> interfaces(String diffText) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = NEW_INTERFACE.matcher(diffText);
-        while (m.find() && out.size() < FUNCTION_LIMIT) {
-            out.add(m.group(1) != null ? m.group(1) : m.group().strip().substring(1).strip());
+        for (int lineStart : linesHolding(diffText, INTERFACE_HINTS)) {
+            int lineEnd = diffText.indexOf('\n', lineStart);
+            Matcher m = NEW_INTERFACE.matcher(diffText.substring(lineStart, lineEnd < 0 ? diffText.length() : lineEnd));
+            while (m.find() && out.size() < FUNCTION_LIMIT) {
+                out.add(m.group(1) != null ? m.group(1) : m.group().strip().substring(1).strip());
+            }
         }
         return List.copyOf(out);
     }
 
+    /** Start offsets of the lines ({@code \n}-separated) that contain one of the words, in text order. */
+    private static SortedSet<Integer> linesHolding(String text, List<String> words) {
+        SortedSet<Integer> starts = new TreeSet<>();
+        for (String word : words) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+                starts.add(text.lastIndexOf('\n', at) + 1);
+            }
+        }
+        return starts;
+    }
+
     static String callTrace(String text) {
-        Matcher m = SPLAT_START.matcher(text);
-        if (!m.find()) {
+        int first = -1;
+        for (String marker : SPLAT_MARKERS) {
+            int at = text.indexOf(marker);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        if (first < 0) {
             return "";
         }
-        int start = m.start();
+        int start = lineStart(text, first);
         int blank = text.indexOf("\n\n\n", start);
         int end = Math.min(text.length(), Math.min(blank < 0 ? Integer.MAX_VALUE : blank, start + CALL_TRACE_LIMIT));
         return text.substring(start, end).strip();
+    }
+
+    /** Where the line holding {@code at} starts, for every line terminator a regex's {@code ^} knows. */
+    private static int lineStart(String text, int at) {
+        int i = at;
+        while (i > 0 && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
     }
 
     static List<String> functions(String text) {

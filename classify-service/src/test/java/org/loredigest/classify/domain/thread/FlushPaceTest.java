@@ -25,6 +25,17 @@ class FlushPaceTest {
     }
 
     @Test
+    void mailWithMuchOfItsSourceBehindItIsABacklogHoweverFreshTheRecord() {
+        assertThat(pace.due(Duration.ZERO, 5_000, Duration.ofSeconds(1))).as("a backfill read as fast as it is written").isFalse();
+        assertThat(pace.due(Duration.ZERO, 5_000, Duration.ofSeconds(60))).isTrue();
+        assertThat(pace.due(Duration.ZERO, FlushPace.BACKLOG_ENTRIES - 1, Duration.ofSeconds(1))).as("its last entries").isTrue();
+        assertThat(pace.due(Duration.ZERO, -1, Duration.ofSeconds(1))).as("a source that did not say").isTrue();
+        assertThat(FlushPace.every(Duration.ofSeconds(1)).due(Duration.ZERO, 5_000, Duration.ofSeconds(1))).isTrue();
+        assertThat(new FlushPace(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60), 0)
+                .due(Duration.ZERO, 5_000, Duration.ofSeconds(1))).as("the sources' word not taken").isTrue();
+    }
+
+    @Test
     void theFirstIntervalWithFreshInputOrNoneAfterABacklogPublishes() {
         assertThat(pace.due(Duration.ofMillis(300), Duration.ofSeconds(17))).isTrue();
         assertThat(pace.due(Duration.ZERO, Duration.ofSeconds(17))).isTrue();

@@ -40,6 +40,8 @@ final class CheckpointingOutput implements SourceOutput {
     private int pending;
     private boolean cursorMoved;
     private Instant batchStarted;
+    /** What the reader last said it still has to read, this entry included; -1: it cannot tell. */
+    private long remaining = -1;
 
     CheckpointingOutput(SourceSpec spec, IngestCheckpoint start, CheckpointedSink sink, DuplicateFilter filter,
                         SourceStats stats, Clock clock, SourceSettings settings, BooleanSupplier stop) {
@@ -75,8 +77,8 @@ final class CheckpointingOutput implements SourceOutput {
         }
         claimed.add(admission.key());
         startBatch();
-        sink.accept(new MailReceived(admission.key(), spec.list(), source, position, clock.instant(), raw),
-                admission.digest());
+        sink.accept(new MailReceived(admission.key(), spec.list(), source, position, clock.instant(), raw,
+                remaining < 0 ? -1 : Math.max(0, remaining - 1)), admission.digest());
         pending++;
         published++;
         publishedInPoll++;
@@ -107,6 +109,7 @@ final class CheckpointingOutput implements SourceOutput {
 
     @Override
     public void remaining(long entries) {
+        remaining = entries;
         stats.lag(entries);
     }
 
