@@ -42,9 +42,11 @@ import org.loredigest.events.Topics;
  *                                ├─ placed elsewhere ──────► lore.thread.rerouted.v1 (keyed by bucket)
  *                                └─ by bucket (oldest reference) ──────────────────┬─ thread state (thread-messages,
  *                                   lore.thread.rerouted.v1 (early buckets moving) ─┘  thread-buckets, thread-bucket-index,
- *                                   thread-dirty; flushed every second, up to 60 s apart in a backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
+ *                                   thread-dirty; flushed every second, up to 60 s apart in a backlog: input lagging,
+ *                                   or sources with much left to read, header lore.source-backlog) ─► lore.thread.rerouted.v1 (buckets that moved)
  *                                   ─ drafts by title ─► [repartition] ─ series stage
- *                                   (series-entries-by-title, series-drafts, series-dirty; published every second) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
+ *                                   (series-entries-by-title, series-drafts, series-dirty; published every second, a
+ *                                   backlog's burst once it is read) ─► lore.thread.classified.v1 (key = thread id; null = re-homed)
  *                                   failures of either stage ──────────────► lore.thread.classified.v1.dlq
  * </pre>
  */
@@ -191,7 +193,7 @@ public class ClassifyTopology {
                             .merge(links, Named.as("drafts-and-links"))
                             .merge(closes, Named.as("drafts-links-and-closes"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-title"))
-                            .process(() -> new SeriesStep(json), Named.as("series-state"), SERIES_STORE,
+                            .process(() -> new SeriesStep(json, pace), Named.as("series-state"), SERIES_STORE,
                                     SERIES_DRAFT_STORE, SERIES_DIRTY_STORE);
                     classified.split(Named.as("series-"))
                             .branch((k, v) -> v.failed(), Branched.withConsumer(dead -> deadLetters(dead, "series",

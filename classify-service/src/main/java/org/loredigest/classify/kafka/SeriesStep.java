@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.series.SeriesBook;
 import org.loredigest.classify.domain.series.SeriesState;
+import org.loredigest.classify.domain.thread.FlushClock;
+import org.loredigest.classify.domain.thread.FlushPace;
 import org.loredigest.classify.domain.thread.TopicDraft;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.ThreadClassified;
@@ -32,7 +34,10 @@ import org.loredigest.events.Topics;
  * <p>Drafts are taken into state as they come; the titles they touched are published every
  * {@link ClassifyTopology#FLUSH_INTERVAL} (marks in a changelogged store, committed with the input offsets). Thread
  * state publishes a backlog in bursts, and the n revisions of a series arriving in one burst would otherwise publish
- * every older revision again for each newer one.
+ * every older revision again for each newer one. A burst is itself a backlog (drafts written by a flush more than the
+ * backlog lag ago, or marked by thread state as made while sources had much to read): the same {@link FlushPace} then
+ * holds publication until the burst is read, so that a topic and the revision links that follow its draft by one more
+ * repartition go out as one record.
  */
 final class SeriesStep implements Processor<String, TopicDraft, String, Routed<ThreadClassified>> {
 
@@ -43,13 +48,17 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
 
     private final SeriesBook book = new SeriesBook();
     private final ObjectMapper json;
+    private final FlushPace pace;
+    private final FlushClock clock;
     private ProcessorContext<String, Routed<ThreadClassified>> context;
     private KeyValueStore<String, SeriesState.Entry> store;
     private KeyValueStore<String, ThreadClassified> drafts;
     private KeyValueStore<String, String> dirty;
 
-    SeriesStep(ObjectMapper json) {
+    SeriesStep(ObjectMapper json, FlushPace pace) {
         this.json = json;
+        this.pace = pace;
+        this.clock = new FlushClock(pace);
     }
 
     @Override
@@ -58,12 +67,13 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
         this.store = context.getStateStore(ClassifyTopology.SERIES_STORE);
         this.drafts = context.getStateStore(ClassifyTopology.SERIES_DRAFT_STORE);
         this.dirty = context.getStateStore(ClassifyTopology.SERIES_DIRTY_STORE);
-        context.schedule(ClassifyTopology.FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        context.schedule(pace.interval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, TopicDraft> record) {
         TopicDraft draft = record.value();
+        clock.input(record.timestamp(), SourceBacklog.of(record.headers()));
         try {
             String title = record.key();
             SeriesState state = load(title);
@@ -83,6 +93,12 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
             DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, draft.threadId(), STAGE, e, record.headers(), bytes(draft));
             LOG.errorf(e, "series stage gave up on %s", draft.threadId());
             context.forward(record.withKey(draft.threadId()).withValue(Routed.dead(letter)));
+        }
+    }
+
+    private void tick(long now) {
+        if (clock.tick(now)) {
+            flush(now);
         }
     }
 

@@ -3,12 +3,9 @@ package org.loredigest.classify.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -21,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.thread.Bucket;
+import org.loredigest.classify.domain.thread.FlushClock;
 import org.loredigest.classify.domain.thread.FlushPace;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.classify.domain.thread.ThreadInput;
@@ -62,23 +60,13 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
     private KeyValueStore<String, ThreadMessage> messages;
     private KeyValueStore<String, String> dirty;
 
-    /**
-     * Timestamp of the freshest input since the last pace decision (-1: none); the input lag last seen and when (wall
-     * clock); the last publication (wall clock). A second without input is no sign of a worked-off backlog: the stream
-     * thread may have been busy with other tasks, so the last lag holds until the task has been quiet a while.
-     */
-    private long freshestSinceTick = -1;
-    /** The fewest entries a source had left behind any input since the last pace decision; -1: one did not say. */
-    private long fewestBehindSinceTick = Long.MAX_VALUE;
-    private Duration lastLag = Duration.ZERO;
-    private long lastSourceBacklog = -1;
-    private long lastInputAt = -1;
-    private long lastFlush;
+    private final FlushClock clock;
 
     ThreadStep(ThreadBook book, ObjectMapper json, FlushPace pace) {
         this.book = book;
         this.json = json;
         this.pace = pace;
+        this.clock = new FlushClock(pace);
     }
 
     @Override
@@ -88,15 +76,13 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         this.bucketOf = context.getStateStore(ClassifyTopology.BUCKET_INDEX_STORE);
         this.messages = context.getStateStore(ClassifyTopology.MESSAGE_STORE);
         this.dirty = context.getStateStore(ClassifyTopology.DIRTY_STORE);
-        this.lastFlush = -1; // set at the first tick: the clock a task sees at init is not its punctuation clock
         context.schedule(pace.interval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
     public void process(Record<String, ThreadInput> record) {
         ThreadInput input = record.value();
-        freshestSinceTick = Math.max(freshestSinceTick, record.timestamp());
-        fewestBehindSinceTick = Math.min(fewestBehindSinceTick, sourceBacklog(record.headers()));
+        clock.input(record.timestamp(), SourceBacklog.of(record.headers()));
         if (input.joins() != null) {
             join(record, input);
         } else if (input.published() != null) {
@@ -184,42 +170,20 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
 
     /** Publishes now, or defers while a backlog is read (see {@link FlushPace}). */
     private void tick(long now) {
-        if (lastFlush < 0) {
-            lastFlush = now - pace.interval().toMillis();
+        if (clock.tick(now)) {
+            flush(now, clock.backlogOfLastFlush());
         }
-        if (freshestSinceTick >= 0) {
-            lastLag = Duration.ofMillis(Math.max(0, now - freshestSinceTick));
-            lastSourceBacklog = fewestBehindSinceTick;
-            lastInputAt = now;
-        }
-        boolean quiet = lastInputAt < 0 || now - lastInputAt >= pace.quietAfter().toMillis();
-        Duration lag = quiet ? Duration.ZERO : lastLag;
-        if (pace.due(lag, quiet ? -1 : lastSourceBacklog, Duration.ofMillis(now - lastFlush))) {
-            flush(now);
-            lastFlush = now;
-        }
-        freshestSinceTick = -1;
-        fewestBehindSinceTick = Long.MAX_VALUE;
     }
 
     /**
-     * What the mail's source still had to read behind it ({@link MailHeaders#SOURCE_BACKLOG}; join notices and
-     * rerouted mail keep the header of the mail they came from), or -1 when it did not say.
+     * Publishes the drafts of every bucket that changed since the last flush. A flush forced during a backlog passes
+     * the sources' backlog on ({@link MailHeaders#SOURCE_BACKLOG}), so that the series stage waits for the whole burst.
      */
-    static long sourceBacklog(Headers headers) {
-        Header h = headers.lastHeader(MailHeaders.SOURCE_BACKLOG);
-        if (h == null || h.value() == null) {
-            return -1;
+    private void flush(long now, long sourceBacklog) {
+        RecordHeaders headers = new RecordHeaders();
+        if (sourceBacklog >= 0) {
+            headers.add(MailHeaders.SOURCE_BACKLOG, Long.toString(sourceBacklog).getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            return Math.max(-1, Long.parseLong(new String(h.value(), StandardCharsets.UTF_8).strip()));
-        } catch (NumberFormatException e) {
-            return -1; // another producer's notion: the lag alone decides
-        }
-    }
-
-    /** Publishes the drafts of every bucket that changed since the last flush. */
-    private void flush(long now) {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dirty.all()) {
             it.forEachRemaining(kv -> keys.add(kv.key));
@@ -231,7 +195,7 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
                 ThreadBook.Update update = book.republish(new Bucket(key, load(key), seen));
                 published.put(key, new Bucket(key, List.of(), update.bucket().published()));
                 for (TopicDraft draft : update.drafts()) {
-                    context.forward(new Record<>(draft.titleKey(), new Output(Routed.ok(draft), null), now));
+                    context.forward(new Record<>(draft.titleKey(), new Output(Routed.ok(draft), null), now, headers));
                 }
             } catch (RuntimeException e) {
                 DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, key, STAGE, e, new RecordHeaders(),

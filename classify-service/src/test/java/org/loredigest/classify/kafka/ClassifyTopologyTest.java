@@ -134,6 +134,32 @@ class ClassifyTopologyTest {
         }
     }
 
+    /**
+     * During a long backfill thread state publishes at the longest deferral and marks the burst; the series stage
+     * publishes it once the burst is read (three quiet seconds), not every second while it arrives.
+     */
+    @Test
+    void aBurstForcedOutDuringABacklogIsPublishedOnceItIsRead() {
+        try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
+            run.sourceBacklog(5_000);
+            run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
+                    patchBody("Fix bar.", "mm/memcontrol.c")));
+            int seconds = 0;
+            while (seconds < 61) {
+                run.send("cgroups", mail("other" + seconds + "@x", DEV, "Mon, 4 Mar 2024 11:00:00 +0000",
+                        "[PATCH] mm: change " + seconds, null, null, patchBody("Change.", "mm/vmscan.c")));
+                run.flush();
+                seconds++;
+            }
+            assertThat(run.publishedSoFar()).as("thread state published at 60 s; the series stage waits").isEmpty();
+            run.flush();
+            run.flush();
+            run.flush();
+            assertThat(run.publishedSoFar()).as("the burst read: once per topic")
+                    .filteredOn(r -> r.key().equals("big@x")).hasSize(1);
+        }
+    }
+
     @Test
     void twoDifferentMailsWithOneMessageIdAreBothInTheirThreads() {
         try (TopologyRun run = new TopologyRun(Optional.empty())) {
