@@ -2,9 +2,7 @@ package org.loredigest.classify.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -50,6 +48,7 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
     private final ObjectMapper json;
     private final FlushPace pace;
     private final FlushClock clock;
+    private final FlushRound round = new FlushRound();
     private ProcessorContext<String, Routed<ThreadClassified>> context;
     private KeyValueStore<String, SeriesState.Entry> store;
     private KeyValueStore<String, ThreadClassified> drafts;
@@ -97,33 +96,31 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
     }
 
     private void tick(long now) {
-        if (clock.tick(now)) {
-            flush(now);
+        if (clock.tick(now) && !round.active()) {
+            round.start(dirty, -1);
         }
+        round.drain(title -> publish(title, now));
     }
 
-    /** Publishes the topics of every title that took drafts since the last flush and changed their records. */
-    private void flush(long now) {
-        List<String> titles = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = dirty.all()) {
-            it.forEachRemaining(kv -> titles.add(kv.key));
+    /** Publishes the topics of a title that took drafts since the last flush and changed their records. */
+    private void publish(String title, long now) {
+        if (dirty.get(title) == null) {
+            return;
         }
-        for (String title : titles) {
-            try {
-                SeriesState state = load(title);
-                SeriesBook.Update update = book.publish(state, threadId -> drafts.get(entryKey(title, threadId)));
-                store(state, update.state());
-                for (SeriesBook.Emission e : update.emissions()) {
-                    context.forward(new Record<>(e.threadId(), Routed.ok(e.value()), now));
-                }
-            } catch (RuntimeException e) {
-                DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, title, STAGE, e, new RecordHeaders(),
-                        title.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                LOG.errorf(e, "series stage gave up publishing title %s", title);
-                context.forward(new Record<>(title, Routed.dead(letter), now));
+        try {
+            SeriesState state = load(title);
+            SeriesBook.Update update = book.publish(state, threadId -> drafts.get(entryKey(title, threadId)));
+            store(state, update.state());
+            for (SeriesBook.Emission e : update.emissions()) {
+                context.forward(new Record<>(e.threadId(), Routed.ok(e.value()), now));
             }
-            dirty.delete(title);
+        } catch (RuntimeException e) {
+            DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, title, STAGE, e, new RecordHeaders(),
+                    title.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            LOG.errorf(e, "series stage gave up publishing title %s", title);
+            context.forward(new Record<>(title, Routed.dead(letter), now));
         }
+        dirty.delete(title);
     }
 
     /** Writes the entries that changed between two states of one title and deletes those that left. */

@@ -61,6 +61,7 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
     private KeyValueStore<String, String> dirty;
 
     private final FlushClock clock;
+    private final FlushRound round = new FlushRound();
 
     ThreadStep(ThreadBook book, ObjectMapper json, FlushPace pace) {
         this.book = book;
@@ -170,41 +171,35 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
 
     /** Publishes now, or defers while a backlog is read (see {@link FlushPace}). */
     private void tick(long now) {
-        if (clock.tick(now)) {
-            flush(now, clock.backlogOfLastFlush());
+        if (clock.tick(now) && !round.active()) {
+            round.start(dirty, clock.backlogOfLastFlush());
         }
+        round.drain(key -> publish(key, now));
     }
 
     /**
-     * Publishes the drafts of every bucket that changed since the last flush. A flush forced during a backlog passes
-     * the sources' backlog on ({@link MailHeaders#SOURCE_BACKLOG}), so that the series stage waits for the whole burst.
+     * Publishes the drafts of one bucket that changed since the last flush. A flush forced during a backlog passes the
+     * sources' backlog on ({@link MailHeaders#SOURCE_BACKLOG}), so that the series stage waits for the whole burst.
      */
-    private void flush(long now, long sourceBacklog) {
-        RecordHeaders headers = new RecordHeaders();
-        if (sourceBacklog >= 0) {
-            headers.add(MailHeaders.SOURCE_BACKLOG, Long.toString(sourceBacklog).getBytes(StandardCharsets.UTF_8));
+    private void publish(String key, long now) {
+        if (dirty.get(key) == null) {
+            return; // joined another bucket since the round started
         }
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = dirty.all()) {
-            it.forEachRemaining(kv -> keys.add(kv.key));
-        }
-        for (String key : keys) {
-            try {
-                Bucket before = published.get(key);
-                Map<String, Bucket.Published> seen = before == null ? Map.of() : before.published();
-                ThreadBook.Update update = book.republish(new Bucket(key, load(key), seen));
-                published.put(key, new Bucket(key, List.of(), update.bucket().published()));
-                for (TopicDraft draft : update.drafts()) {
-                    context.forward(new Record<>(draft.titleKey(), new Output(Routed.ok(draft), null), now, headers));
-                }
-            } catch (RuntimeException e) {
-                DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, key, STAGE, e, new RecordHeaders(),
-                        key.getBytes(StandardCharsets.UTF_8));
-                LOG.errorf(e, "thread state gave up on bucket %s", key);
-                context.forward(new Record<>(key, new Output(Routed.dead(letter), null), now));
+        try {
+            Bucket before = published.get(key);
+            Map<String, Bucket.Published> seen = before == null ? Map.of() : before.published();
+            ThreadBook.Update update = book.republish(new Bucket(key, load(key), seen));
+            published.put(key, new Bucket(key, List.of(), update.bucket().published()));
+            for (TopicDraft draft : update.drafts()) {
+                context.forward(new Record<>(draft.titleKey(), new Output(Routed.ok(draft), null), now, round.headers()));
             }
-            dirty.delete(key);
+        } catch (RuntimeException e) {
+            DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, key, STAGE, e, new RecordHeaders(),
+                    key.getBytes(StandardCharsets.UTF_8));
+            LOG.errorf(e, "thread state gave up on bucket %s", key);
+            context.forward(new Record<>(key, new Output(Routed.dead(letter), null), now));
         }
+        dirty.delete(key);
     }
 
     /** The bucket's messages, in store order (the assembler orders them by date itself). */
