@@ -66,6 +66,8 @@ class ModelSummariesIT {
             assertThat(Instant.now()).as("topics and summaries indexed").isBefore(deadline);
             Thread.sleep(200);
         }
+        // a GET by id is real-time: the last document can exist before a refresh has made it searchable
+        elasticsearch.indices().refresh(r -> r.index(IndexSpec.TOPICS.alias(), IndexSpec.SUMMARIES.alias()));
 
         String md = given().when().get("/api/digests?lists=" + list + "&from=2024-03-04&to=2024-03-10&format=md&lang=zh")
                 .then().statusCode(200).extract().asString();
