@@ -3,6 +3,8 @@ package org.loredigest.classify.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -38,19 +40,16 @@ final class FlushRound {
 
     /** Starts a round over every key marked in {@code dirty}; its records carry the backlog they were made in (-1: none). */
     void start(KeyValueStore<String, String> dirty, long sourceBacklog) {
+        List<String> marked = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dirty.all()) {
-            it.forEachRemaining(kv -> keys.add(kv.key));
+            it.forEachRemaining(kv -> marked.add(kv.key));
         }
-        mark(sourceBacklog);
+        start(marked, sourceBacklog);
     }
 
     /** Starts a round over {@code marked}. */
     void start(Iterable<String> marked, long sourceBacklog) {
         marked.forEach(keys::add);
-        mark(sourceBacklog);
-    }
-
-    private void mark(long sourceBacklog) {
         headers = new RecordHeaders();
         if (sourceBacklog >= 0) {
             headers.add(MailHeaders.SOURCE_BACKLOG, Long.toString(sourceBacklog).getBytes(StandardCharsets.UTF_8));

@@ -70,6 +70,17 @@ class ClassifyTopologyTest {
         }
     }
 
+    /** The patch the pacing tests thread replies under. */
+    private static byte[] barPatch() {
+        return mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
+                patchBody("Fix bar.", "mm/memcontrol.c"));
+    }
+
+    /** A reply to {@link #barPatch()} arriving after the backlog. */
+    private static byte[] thanksForBar() {
+        return mail("late@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "Re: [PATCH] mm: fix bar", "big@x", "big@x", "Thanks.\n");
+    }
+
     /**
      * A backlog (input written longer ago than {@code FlushPace.DEFAULT} allows for live traffic) is published once it
      * is read, as one record for the whole thread; a mail arriving live afterwards is published within two seconds
@@ -79,8 +90,7 @@ class ClassifyTopologyTest {
     void aBacklogIsPublishedOnceWhenReadAndLiveMailWithinTwoSeconds() {
         try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
             run.lagging(Duration.ofMinutes(10));
-            run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
-                    patchBody("Fix bar.", "mm/memcontrol.c")));
+            run.send("cgroups", barPatch());
             for (int i = 0; i < 300; i++) {
                 run.send("cgroups", mail("reply" + i + "@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 11:00:00 +0000",
                         "Re: [PATCH] mm: fix bar", "big@x", "big@x", "Comment " + i + ".\n"));
@@ -98,8 +108,7 @@ class ClassifyTopologyTest {
             assertThat(published.get(0).value().messageCount()).isEqualTo(301);
 
             run.lagging(Duration.ZERO);
-            run.send("cgroups", mail("late@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "Re: [PATCH] mm: fix bar", "big@x",
-                    "big@x", "Thanks.\n"));
+            run.send("cgroups", thanksForBar());
             run.flush();
             run.flush();
             assertThat(run.publishedSoFar()).singleElement()
@@ -115,8 +124,7 @@ class ClassifyTopologyTest {
     void mailWhoseSourceHasMuchLeftBehindItIsABacklogWithoutLag() {
         try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
             run.sourceBacklog(5_000);
-            run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
-                    patchBody("Fix bar.", "mm/memcontrol.c")));
+            run.send("cgroups", barPatch());
             for (int i = 0; i < 50; i++) {
                 run.send("cgroups", mail("reply" + i + "@x", "R One <r1@example.org>", "Mon, 4 Mar 2024 11:00:00 +0000",
                         "Re: [PATCH] mm: fix bar", "big@x", "big@x", "Comment " + i + ".\n"));
@@ -125,8 +133,7 @@ class ClassifyTopologyTest {
             assertThat(run.publishedSoFar()).as("deferred while the source has much left").isEmpty();
 
             run.sourceBacklog(0);
-            run.send("cgroups", mail("late@x", DEV, "Tue, 5 Mar 2024 10:00:00 +0000", "Re: [PATCH] mm: fix bar", "big@x",
-                    "big@x", "Thanks.\n"));
+            run.send("cgroups", thanksForBar());
             run.flush();
             run.flush();
             assertThat(run.publishedSoFar()).singleElement()
@@ -142,8 +149,7 @@ class ClassifyTopologyTest {
     void aBurstForcedOutDuringABacklogIsPublishedOnceItIsRead() {
         try (TopologyRun run = new TopologyRun(Optional.empty(), Integer.MAX_VALUE)) {
             run.sourceBacklog(5_000);
-            run.send("cgroups", mail("big@x", DEV, "Mon, 4 Mar 2024 10:00:00 +0000", "[PATCH] mm: fix bar", null, null,
-                    patchBody("Fix bar.", "mm/memcontrol.c")));
+            run.send("cgroups", barPatch());
             int seconds = 0;
             while (seconds < 61) {
                 run.send("cgroups", mail("other" + seconds + "@x", DEV, "Mon, 4 Mar 2024 11:00:00 +0000",
