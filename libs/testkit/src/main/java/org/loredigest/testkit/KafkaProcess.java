@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,10 @@ final class KafkaProcess implements KafkaServer {
         this.broker = broker;
     }
 
+    /** The broker's JVM options, e.g. for a benchmark that compares compiler settings. */
+    static final String JVM_OPTIONS_PROPERTY = "lore.testkit.kafka.jvm-options";
+    static final String DEFAULT_JVM_OPTIONS = "-Xms128m -Xmx512m";
+
     static KafkaProcess start() {
         Path libs = TestkitPaths.kafkaLibs();
         Path logConfig = TestkitPaths.kafkaLogConfig();
@@ -45,10 +50,11 @@ final class KafkaProcess implements KafkaServer {
                         "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
                 Map.of(), dir.resolve("format.log"));
 
-        ChildProcess broker = ChildProcess.start("Kafka broker", List.of(java, "-Xms128m", "-Xmx512m",
-                        "-Djava.awt.headless=true", logging, "-Dkafka.logs.dir=" + dir.resolve("logs"),
-                        "-cp", classpath, "kafka.Kafka", config.toString()),
-                Map.of(), dir, dir.resolve("kafka.log"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(List.of("-Djava.awt.headless=true", logging, "-Dkafka.logs.dir=" + dir.resolve("logs"),
+                "-cp", classpath, "kafka.Kafka", config.toString()));
+        ChildProcess broker = ChildProcess.start("Kafka broker", command, Map.of(), dir, dir.resolve("kafka.log"));
         String bootstrap = "127.0.0.1:" + port;
         try (Admin admin = KafkaAdmin.connect(bootstrap)) {
             broker.awaitReady(STARTUP_TIMEOUT, () -> KafkaAdmin.clusterReady(admin));

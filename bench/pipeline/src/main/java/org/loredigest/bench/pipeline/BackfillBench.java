@@ -26,7 +26,9 @@ import org.loredigest.testkit.PublicInboxServer;
  *
  * <p>System properties: {@code lore.shared.dir} ({@code ../shared}), {@code bench.replays} (0; a comma list such as
  * {@code 0,9} measures each input in turn, each on a fresh broker, node and work dir, and ends with a summary),
- * {@code bench.jvm} (JVM options of every service, space separated; default {@link Pipeline#DEFAULT_JVM_OPTIONS}).
+ * {@code bench.jvm} (JVM options of every service, space separated; default {@link Pipeline#DEFAULT_JVM_OPTIONS}),
+ * {@code bench.classify-jvm} (options added for classify-service after those), {@code lore.testkit.kafka.jvm-options}
+ * and {@code lore.testkit.elasticsearch.jvm-options} (the broker's and the node's).
  */
 public final class BackfillBench {
 

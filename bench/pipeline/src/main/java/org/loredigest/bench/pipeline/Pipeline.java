@@ -38,6 +38,15 @@ public final class Pipeline implements AutoCloseable {
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TrimNativeHeapInterval=1000");
     /** classify-service holds thread state and Kafka Streams buffers: a larger heap, as in {@code bin/stack}. */
     public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of("-Xmx160m");
+    /**
+     * The broker's and the node's JVM options, as in {@code bin/stack}: the C1 compiler only. Their C2 compilations
+     * cost more CPU than the faster code saves (measured in docs/performance.md). A run may set either property itself.
+     */
+    public static final Map<String, String> BROKER_AND_NODE_JVM_OPTIONS = Map.of(
+            "lore.testkit.kafka.jvm-options", "-Xms128m -Xmx512m -XX:TieredStopAtLevel=1",
+            "lore.testkit.elasticsearch.jvm-options", "-Xms512m -Xmx512m -XX:TieredStopAtLevel=1");
+    /** Options added after all others for classify-service only, e.g. to compare compiler settings. */
+    public static final String CLASSIFY_JVM_PROPERTY = "bench.classify-jvm";
 
     public static final ObjectMapper JSON = EventJson.mapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,6 +83,7 @@ public final class Pipeline implements AutoCloseable {
         // The broker is new: state of an earlier run (Kafka Streams stores and their checkpoints) must not be restored.
         deleteTree(workDir);
         Files.createDirectories(workDir);
+        BROKER_AND_NODE_JVM_OPTIONS.forEach(System.getProperties()::putIfAbsent);
         KafkaServer kafka = KafkaServer.start();
         ElasticsearchServer elasticsearch = ElasticsearchServer.start();
         Map<String, String> config = new HashMap<>(Map.of(
@@ -94,6 +104,10 @@ public final class Pipeline implements AutoCloseable {
             List<String> classifyOptions = new ArrayList<>(layout.jvmOptions());
             if (layout.jvmOptions().equals(DEFAULT_JVM_OPTIONS)) {
                 classifyOptions.addAll(CLASSIFY_EXTRA_JVM_OPTIONS); // the last -Xmx wins
+            }
+            String classifyExtra = System.getProperty(CLASSIFY_JVM_PROPERTY, "").trim();
+            if (!classifyExtra.isEmpty()) {
+                classifyOptions.addAll(List.of(classifyExtra.split("\\s+"))); // the last of each option wins
             }
             for (int i = 1; i <= layout.classifyInstances(); i++) {
                 pipeline.launch(CLASSIFY, instanceName(CLASSIFY, i), classifyOptions);
