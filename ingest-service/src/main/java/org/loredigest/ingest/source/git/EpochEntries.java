@@ -32,7 +32,8 @@ final class EpochEntries implements AutoCloseable {
     record Entry(RevCommit commit, Kind kind, byte[] raw, long size) {
     }
 
-    private static final int AHEAD_BYTES = 32 * 1024 * 1024;
+    /** Enough to overlap reading with publishing; more only holds heap (a few hundred mails of 12 KB is plenty). */
+    private static final int AHEAD_BYTES = 8 * 1024 * 1024;
     private static final int OVERSIZED_PAYLOAD_BYTES = 64 * 1024;
     private static final Entry END = new Entry(null, Kind.UNKNOWN, new byte[0], 0);
 

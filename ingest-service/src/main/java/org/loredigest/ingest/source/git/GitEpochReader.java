@@ -30,12 +30,14 @@ import org.loredigest.ingest.source.http.PoliteHttp;
 public final class GitEpochReader implements SourceReader {
 
     static {
-        // JGit's defaults (10 MiB of pack windows of 8 KiB, 10 MiB of delta bases) suit an IDE; reading whole epochs
-        // front to back, where each message blob is a delta on the previous one, wants larger ones.
+        // Message blobs are read by PackedBlobs, with its own cache; JGit reads only commits and their one-entry trees,
+        // front to back. Its caches live in the Java heap (as soft references, which the serial collector clears
+        // only in full collections): limits larger than the heap kept the old generation full and the service in
+        // back-to-back full collections during a backfill.
         WindowCacheConfig cache = new WindowCacheConfig();
-        cache.setPackedGitLimit(256L * 1024 * 1024);
-        cache.setPackedGitWindowSize(1024 * 1024);
-        cache.setDeltaBaseCacheLimit(64 * 1024 * 1024);
+        cache.setPackedGitLimit(16L * 1024 * 1024);
+        cache.setPackedGitWindowSize(256 * 1024);
+        cache.setDeltaBaseCacheLimit(8 * 1024 * 1024);
         cache.install();
     }
 
