@@ -107,15 +107,13 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
                 return; // re-delivery: nothing changes
             }
             messages.put(messageKey(key, message.key()), message);
-            // replies name Message-IDs: only the mail holding an id answers for it (not another mail reusing it)
-            if (message.holdsMessageId()) {
-                bucketOf.put(message.messageId(), key);
-                if (!key.equals(message.messageId())) {
-                    // replies that arrived before this message may have opened a bucket named after it
-                    reroute(record, message.messageId(), ThreadInput.joins(key));
-                }
+            // Replies name Message-IDs: only the mail holding an id answers for it (not another mail reusing it). A
+            // reply naming only this message is keyed by its id, so the index entry belongs on that id's partition:
+            // the join notice writes it there, and moves a bucket that such replies opened before this message came.
+            if (message.holdsMessageId() && !key.equals(message.messageId())) {
+                reroute(record, message.messageId(), ThreadInput.joins(key));
             }
-            dirty.put(key, "");
+            markDirty(key);
         } catch (RuntimeException e) {
             DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, message.key(), STAGE, e, record.headers(), bytes(message));
             LOG.errorf(e, "thread state gave up on %s", message.messageId());
@@ -131,6 +129,11 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
             return;
         }
         bucketOf.put(early, target);
+        if (dirty.get(early) == null && published.get(early) == null) {
+            // nothing was ever added here, the common case (no reply came before its parent): a bucket that holds
+            // messages is marked dirty until its flush, and has a published record from then on (see publish)
+            return;
+        }
         for (ThreadMessage m : load(early)) {
             messages.delete(messageKey(early, m.key()));
             if (m.holdsMessageId()) {
@@ -159,9 +162,16 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
         Bucket before = published.get(key);
         ThreadBook.Adoption adoption = ThreadBook.adopt(before == null ? Map.of() : before.published(), handedOver);
         published.put(key, new Bucket(key, List.of(), adoption.published()));
-        dirty.put(key, "");
+        markDirty(key);
         for (TopicDraft draft : adoption.drafts()) {
             context.forward(record.withKey(draft.titleKey()).withValue(new Output(Routed.ok(draft), null)));
+        }
+    }
+
+    /** A bucket already marked stays marked until its flush: marking it again would only add a changelog record. */
+    private void markDirty(String key) {
+        if (dirty.get(key) == null) {
+            dirty.put(key, "");
         }
     }
 
@@ -198,6 +208,9 @@ final class ThreadStep implements Processor<String, ThreadInput, String, ThreadS
                     key.getBytes(StandardCharsets.UTF_8));
             LOG.errorf(e, "thread state gave up on bucket %s", key);
             context.forward(new Record<>(key, new Output(Routed.dead(letter), null), now));
+            if (published.get(key) == null) {
+                published.put(key, new Bucket(key, List.of(), Map.of())); // it holds messages: see join
+            }
         }
         dirty.delete(key);
     }
