@@ -1,7 +1,11 @@
 package org.loredigest.classify.kafka;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -46,12 +50,17 @@ final class LineageStep implements Processor<String, TopicDraft, String, TopicDr
             String author = record.key();
             SeriesPosting posting = draft.posting();
             SeriesPosting before = store.get(threadKey(author, posting.threadId()));
+            if (posting.equals(before)) {
+                return; // re-sent unchanged with its thread's next flush: its links are those already sent
+            }
             Map<String, SeriesPosting> candidates = new HashMap<>();
+            Set<String> prefixes = new LinkedHashSet<>(); // a re-sent posting has its earlier self's version and change-id
             if (before != null) {
                 candidates.put(before.threadId(), before);
-                collect(candidates, author, before);
+                prefixes.addAll(prefixes(author, before));
             }
-            collect(candidates, author, posting);
+            prefixes.addAll(prefixes(author, posting));
+            prefixes.forEach(prefix -> scan(candidates, prefix));
             LineageBook.Update update = book.apply(new LineageState(author, candidates), posting, draft.sequence());
             if (before != null) {
                 store.delete(versionKey(author, before));
@@ -72,14 +81,16 @@ final class LineageStep implements Processor<String, TopicDraft, String, TopicDr
         }
     }
 
-    /** The author's postings {@code p} could be linked with. */
-    private void collect(Map<String, SeriesPosting> into, String author, SeriesPosting p) {
+    /** Where the author's postings {@code p} could be linked with are kept: key prefixes to scan. */
+    private static List<String> prefixes(String author, SeriesPosting p) {
+        List<String> out = new ArrayList<>();
         for (int version : LineageBook.linkableVersions(p)) {
-            scan(into, author + SEPARATOR + "v" + SEPARATOR + version + SEPARATOR);
+            out.add(author + SEPARATOR + "v" + SEPARATOR + version + SEPARATOR);
         }
         if (!p.changeId().isEmpty()) {
-            scan(into, author + SEPARATOR + "c" + SEPARATOR + p.changeId() + SEPARATOR);
+            out.add(author + SEPARATOR + "c" + SEPARATOR + p.changeId() + SEPARATOR);
         }
+        return out;
     }
 
     private void scan(Map<String, SeriesPosting> into, String prefix) {

@@ -75,7 +75,8 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
         clock.input(record.timestamp(), SourceBacklog.of(record.headers()));
         try {
             String title = record.key();
-            SeriesState state = load(title);
+            // taking a draft in reads and writes only its own thread's entry: the title is read whole when published
+            SeriesState state = loadEntry(title, draft.threadId());
             SeriesBook.Update update = book.record(state, draft);
             SeriesState.Entry before = state.entries().get(draft.threadId());
             if (!draft.removed() && draft.topic() && draft.draft() != null) {
@@ -87,7 +88,9 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
             for (SeriesBook.Emission e : update.emissions()) {
                 context.forward(record.withKey(e.threadId()).withValue(Routed.ok(e.value())));
             }
-            dirty.put(title, "");
+            if (dirty.get(title) == null) { // marked once until its flush: each mark is a changelog record
+                dirty.put(title, "");
+            }
         } catch (RuntimeException e) {
             DeadLetter letter = DeadLetters.of(Topics.THREAD_CLASSIFIED, draft.threadId(), STAGE, e, record.headers(), bytes(draft));
             LOG.errorf(e, "series stage gave up on %s", draft.threadId());
@@ -144,6 +147,11 @@ final class SeriesStep implements Processor<String, TopicDraft, String, Routed<T
             it.forEachRemaining(kv -> entries.put(kv.value.draft().threadId(), kv.value));
         }
         return new SeriesState(title, entries);
+    }
+
+    private SeriesState loadEntry(String title, String threadId) {
+        SeriesState.Entry entry = store.get(entryKey(title, threadId));
+        return new SeriesState(title, entry == null ? Map.of() : Map.of(threadId, entry));
     }
 
     static String entryKey(String title, String threadId) {

@@ -51,7 +51,8 @@ public final class SeriesBook {
      * Takes one draft into the title's state without publishing the topics it changes: several drafts reaching a
      * title close together (the revisions of a series, published by thread state in one flush) then cost one
      * publication per topic instead of one per draft for every revision they relink. Only withdrawals go out at
-     * once (a tombstone; a thread that moved to another title leaves without one).
+     * once (a tombstone; a thread that moved to another title leaves without one). Reads and changes only the entry of
+     * the draft's thread, so {@code state} need hold no other.
      */
     public Update record(SeriesState state, TopicDraft draft) {
         Map<String, SeriesState.Entry> entries = new HashMap<>(state.entries());
