@@ -1,7 +1,11 @@
 package org.loredigest.classify.domain.classify;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.TextMemo;
 
 /** Words that name the class of a problem, shared by the severity and security rules. */
 final class ProblemClass {
@@ -69,9 +73,13 @@ final class ProblemClass {
     private ProblemClass() {
     }
 
-    /** The first match of a pattern in text, or null. */
+    /** The first match of a pattern in text, or null; remembered per pattern and text (see {@link TextMemo}). */
     static String find(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.group().strip() : null;
+        return FOUND.computeIfAbsent(pattern, p -> new TextMemo<>(1_024)).apply(text, t -> {
+            Matcher m = pattern.matcher(t);
+            return m.find() ? Optional.of(m.group().strip()) : Optional.empty();
+        }).orElse(null);
     }
+
+    private static final Map<Pattern, TextMemo<Optional<String>>> FOUND = new ConcurrentHashMap<>();
 }

@@ -2,8 +2,12 @@ package org.loredigest.classify.domain.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.TextMemo;
 import org.loredigest.classify.domain.classify.Classification;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.thread.ThreadView;
@@ -135,17 +139,32 @@ public final class ExtractiveSummariser implements Summariser {
         return SummaryField.of(Paragraphs.clip(paragraph), m.messageId(), source);
     }
 
-    /** The first paragraph of the given messages with sentences that answer; those sentences, at most two. */
+    /**
+     * The first paragraph of the given messages with sentences that answer; those sentences, at most two. What a
+     * message's text gave is remembered under {@code source}: {@code answers} must be the same for a source and
+     * depend on the sentence alone.
+     */
     private static SummaryField sentences(List<ThreadMessage> messages, Predicate<String> answers, String source) {
+        TextMemo<Optional<String>> memo = ANSWERS.computeIfAbsent(source, s -> new TextMemo<>(4_096));
         for (ThreadMessage m : messages) {
-            for (String p : Paragraphs.prose(m.text())) {
-                List<String> hits = Paragraphs.sentences(p).stream().filter(answers).limit(2).toList();
-                if (!hits.isEmpty()) {
-                    return SummaryField.of(Paragraphs.clip(String.join(" ", hits)), m.messageId(), source);
-                }
+            Optional<String> hit = memo.apply(m.text(), text -> firstAnswer(text, answers));
+            if (hit.isPresent()) {
+                return SummaryField.of(hit.get(), m.messageId(), source);
             }
         }
         return SummaryField.none();
+    }
+
+    private static final Map<String, TextMemo<Optional<String>>> ANSWERS = new ConcurrentHashMap<>();
+
+    private static Optional<String> firstAnswer(String text, Predicate<String> answers) {
+        for (String p : Paragraphs.prose(text)) {
+            List<String> hits = Paragraphs.sentences(p).stream().filter(answers).limit(2).toList();
+            if (!hits.isEmpty()) {
+                return Optional.of(Paragraphs.clip(String.join(" ", hits)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What the change does: from its "This patch …", "To fix this, …" or imperative sentence onwards. */

@@ -3,6 +3,7 @@ package org.loredigest.classify.domain.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.TextMemo;
 
 /** Splits mail text into readable paragraphs: no trailers, quotes, changelog bullets or diff lines. */
 final class Paragraphs {
@@ -68,39 +69,13 @@ final class Paragraphs {
     }
 
     /**
-     * Prose paragraphs only. A thread is summarised again each time it changes, and every time its older messages are
-     * read anew: their paragraphs are remembered by a 64-bit hash of the text (the regular expressions above are most
-     * of the summariser's cost).
+     * Prose paragraphs only; remembered per text (the regular expressions above are most of the summariser's cost).
      */
     static List<String> prose(String text) {
-        long key = hash64(text);
-        List<String> known = PROSE.get(key);
-        if (known != null) {
-            return known;
-        }
-        List<String> prose = of(text).stream().filter(p -> !noise(p)).toList();
-        PROSE.put(key, prose);
-        return prose;
+        return PROSE.apply(text, t -> of(t).stream().filter(p -> !noise(p)).toList());
     }
 
-    private static final int REMEMBERED = 4_096;
-    private static final java.util.Map<Long, List<String>> PROSE = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Long, List<String>> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
-
-    /** FNV-1a over the characters and the length: a collision between two mail texts is not a practical concern. */
-    static long hash64(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h ^ ((long) text.length() << 40);
-    }
+    private static final TextMemo<List<String>> PROSE = new TextMemo<>(4_096);
 
     /** The sentences of a paragraph (split after . ! ? before a capital). */
     static List<String> sentences(String paragraph) {

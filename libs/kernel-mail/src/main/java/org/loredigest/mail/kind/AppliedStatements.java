@@ -115,6 +115,9 @@ public final class AppliedStatements {
 
     /** "go ahead and merge it into X" in {@code line} or wrapped from {@code above}: the lines that say it, else null. */
     private static String goAhead(String above, String line) {
+        if (!mentionsGoAhead(line) && !mentionsGoAhead(above) && !line.regionMatches(true, 0, "ahead", 0, 5)) {
+            return null; // neither line says it, nor do they wrapped together: the pattern is costly on every line
+        }
         for (String text : above.isEmpty() ? new String[] {line} : new String[] {line, above + " " + line}) {
             Matcher m = GO_AHEAD.matcher(text);
             if (m.find() && !ASKED.matcher(text.substring(0, m.start())).find()) {
@@ -122,6 +125,18 @@ public final class AppliedStatements {
             }
         }
         return null;
+    }
+
+    /** Whether {@code text} holds "go ahead" in any case, as {@link #GO_AHEAD} starts. */
+    private static boolean mentionsGoAhead(String text) {
+        for (char g : new char[] {'g', 'G'}) {
+            for (int i = text.indexOf(g); i >= 0; i = text.indexOf(g, i + 1)) {
+                if (text.regionMatches(true, i, "go ahead", 0, 8)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The line above ends without punctuation, so the next line carries on its sentence. */

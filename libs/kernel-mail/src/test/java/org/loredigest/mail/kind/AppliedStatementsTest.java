@@ -55,6 +55,8 @@ class AppliedStatementsTest {
         assertThat(AppliedStatements.find("Thanks Casey.  As this is a pretty minor fix, I'm going to go ahead\n"
                 + "and merge it into lsm/dev so it will go up to Linus during the next\nmerge window.\n"))
                 .startsWith("Thanks Casey.").endsWith("during the next");
+        assertThat(AppliedStatements.find("Nobody objected, so I'll go\nahead and queue it to mm-hotfixes for the next rc.\n"))
+                .isEqualTo("Nobody objected, so I'll go ahead and queue it to mm-hotfixes for the next rc.");
     }
 
     @Test
