@@ -1,5 +1,6 @@
 package org.loredigest.bench.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.loredigest.testkit.PublicInboxServer;
  * <p>System properties: {@code lore.shared.dir} ({@code ../shared}), {@code bench.replays} (0; a comma list such as
  * {@code 0,9} measures each input in turn, each on a fresh broker, node and work dir, and ends with a summary),
  * {@code bench.jvm} (JVM options of every service, space separated; default {@link Pipeline#DEFAULT_JVM_OPTIONS}),
+ * {@code bench.topics-dir} (writes every topic with its count and labels there, to compare two runs),
  * {@code bench.classify-jvm} (options added for classify-service after those), {@code lore.testkit.kafka.jvm-options}
  * and {@code lore.testkit.elasticsearch.jvm-options} (the broker's and the node's).
  */
@@ -138,6 +140,13 @@ public final class BackfillBench {
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
                     state.topics().size(), seconds);
             System.out.printf("end state fingerprint (mail ids / topics with counts and labels): %s%n", state.fingerprint());
+            String topicsDir = System.getProperty("bench.topics-dir");
+            if (topicsDir != null) { // one line per topic, for a diff between two runs whose fingerprints differ
+                Path file = Path.of(topicsDir).resolve("topics-" + input.replays() + "-replays.txt");
+                Files.createDirectories(file.getParent());
+                Files.write(file, state.topics().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+                System.out.printf("topics written to %s%n", file);
+            }
             long topicWrites = ReadModelState.indexOperations(pipeline, ReadModelState.TOPICS);
             long mailWrites = ReadModelState.indexOperations(pipeline, ReadModelState.MAILS);
             long classified = BrokerRecords.count(pipeline.kafka().bootstrapServers(), Topics.THREAD_CLASSIFIED);
