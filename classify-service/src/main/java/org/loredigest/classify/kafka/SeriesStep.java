@@ -25,9 +25,9 @@ import org.loredigest.events.Topics;
 /**
  * Series stage: keyed by normalised title; publishes classified topics keyed by thread id. A title's state is kept
  * one record per thread (key {@code title NUL thread id}, slim drafts), and the full draft of each topic apart under
- * the same key: applying a draft rewrites only the entries that changed, and reads a full draft only for a topic
- * that is published again. A series with dozens of revisions and their notices therefore costs a read of small
- * records per update, not a rewrite of the whole title.
+ * the same key: taking a draft in reads and writes only its own thread's entry, and publishing reads the title's
+ * entries and a full draft only for a topic that is published again. A series with dozens of revisions and their
+ * notices therefore costs one small record per update, not a rewrite of the whole title.
  *
  * <p>Drafts are taken into state as they come; the titles they touched are published every
  * {@link ClassifyTopology#FLUSH_INTERVAL} (marks in a changelogged store, committed with the input offsets). Thread
