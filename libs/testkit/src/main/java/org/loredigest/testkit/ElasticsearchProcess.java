@@ -38,8 +38,6 @@ final class ElasticsearchProcess implements ElasticsearchServer {
         this.node = node;
     }
 
-    /** The node's JVM options, e.g. for a benchmark that compares compiler settings. */
-    static final String JVM_OPTIONS_PROPERTY = "lore.testkit.elasticsearch.jvm-options";
     static final String DEFAULT_JVM_OPTIONS = "-Xms512m -Xmx512m";
 
     static ElasticsearchProcess start() {
@@ -65,7 +63,7 @@ final class ElasticsearchProcess implements ElasticsearchServer {
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("ES_JAVA_HOME", TestkitPaths.javaHome().toString());
-        environment.put("ES_JAVA_OPTS", System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS));
+        environment.put("ES_JAVA_OPTS", System.getProperty(ElasticsearchServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS));
         environment.put("ES_PATH_CONF", config.toString());
         environment.put("ES_TMPDIR", dir.resolve("tmp").toString());
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/elasticsearch").toString(),

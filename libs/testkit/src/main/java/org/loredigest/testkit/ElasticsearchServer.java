@@ -7,6 +7,9 @@ package org.loredigest.testkit;
  */
 public interface ElasticsearchServer extends AutoCloseable {
 
+    /** System property: the JVM options of a node started as a child process (default {@code -Xms512m -Xmx512m}). */
+    String JVM_OPTIONS_PROPERTY = "lore.testkit.elasticsearch.jvm-options";
+
     /** {@code 127.0.0.1:PORT}, the form {@code quarkus.elasticsearch.hosts} expects. */
     String hostAndPort();
 

@@ -31,8 +31,6 @@ final class KafkaProcess implements KafkaServer {
         this.broker = broker;
     }
 
-    /** The broker's JVM options, e.g. for a benchmark that compares compiler settings. */
-    static final String JVM_OPTIONS_PROPERTY = "lore.testkit.kafka.jvm-options";
     static final String DEFAULT_JVM_OPTIONS = "-Xms128m -Xmx512m";
 
     static KafkaProcess start() {
@@ -51,7 +49,7 @@ final class KafkaProcess implements KafkaServer {
                 Map.of(), dir.resolve("format.log"));
 
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(List.of(System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(List.of(System.getProperty(KafkaServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
         command.addAll(List.of("-Djava.awt.headless=true", logging, "-Dkafka.logs.dir=" + dir.resolve("logs"),
                 "-cp", classpath, "kafka.Kafka", config.toString()));
         ChildProcess broker = ChildProcess.start("Kafka broker", command, Map.of(), dir, dir.resolve("kafka.log"));

@@ -7,6 +7,9 @@ package org.loredigest.testkit;
  */
 public interface KafkaServer extends AutoCloseable {
 
+    /** System property: the JVM options of a broker started as a child process (default {@code -Xms128m -Xmx512m}). */
+    String JVM_OPTIONS_PROPERTY = "lore.testkit.kafka.jvm-options";
+
     /** {@code host:port} of the PLAINTEXT listener, for {@code bootstrap.servers}. */
     String bootstrapServers();
 

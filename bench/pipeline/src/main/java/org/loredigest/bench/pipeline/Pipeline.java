@@ -43,8 +43,8 @@ public final class Pipeline implements AutoCloseable {
      * cost more CPU than the faster code saves (measured in docs/performance.md). A run may set either property itself.
      */
     public static final Map<String, String> BROKER_AND_NODE_JVM_OPTIONS = Map.of(
-            "lore.testkit.kafka.jvm-options", "-Xms128m -Xmx512m -XX:TieredStopAtLevel=1",
-            "lore.testkit.elasticsearch.jvm-options", "-Xms512m -Xmx512m -XX:TieredStopAtLevel=1");
+            KafkaServer.JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx512m -XX:TieredStopAtLevel=1",
+            ElasticsearchServer.JVM_OPTIONS_PROPERTY, "-Xms512m -Xmx512m -XX:TieredStopAtLevel=1");
     /** Options added after all others for classify-service only, e.g. to compare compiler settings. */
     public static final String CLASSIFY_JVM_PROPERTY = "bench.classify-jvm";
 
