@@ -65,12 +65,14 @@ final class BackfillReport {
     private void spent(BackfillRun.Spent spent, BackfillRun run) {
         if (!spent.threadCpu().isEmpty()) {
             out.println();
-            table("process", ThreadCpu.JIT + " (CPU s)", ThreadCpu.GC + " (CPU s)", "the rest (CPU s)", "the rest, ms per mail");
+            table("process", ThreadCpu.JIT + " (CPU s)", ThreadCpu.GC + " (CPU s)", ThreadCpu.ROCKSDB + " (CPU s)",
+                    "the rest (CPU s)", "the rest, ms per mail");
             spent.threadCpu().forEach((process, groups) -> {
                 double jit = groups.getOrDefault(ThreadCpu.JIT, 0.0);
                 double gc = groups.getOrDefault(ThreadCpu.GC, 0.0);
-                double rest = run.cpuSeconds().getOrDefault(process, 0.0) - jit - gc;
-                out.printf("| %s | %.1f | %.1f | %.1f | %.2f |%n", process, jit, gc, rest, run.perMailMs(rest));
+                double rocksDb = groups.getOrDefault(ThreadCpu.ROCKSDB, 0.0);
+                double rest = run.cpuSeconds().getOrDefault(process, 0.0) - jit - gc - rocksDb;
+                out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n", process, jit, gc, rocksDb, rest, run.perMailMs(rest));
             });
         }
         if (!spent.nodeWork().isEmpty()) {

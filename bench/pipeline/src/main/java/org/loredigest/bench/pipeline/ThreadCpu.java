@@ -9,14 +9,17 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * CPU time of the JVMs' JIT compiler and garbage collector threads, per component ({@link CpuAccount}'s names), read
- * from {@code /proc/<pid>/task/<tid>/stat}: how much of a process's CPU went to compiling and collecting rather than to
- * its work. Threads that ended before a snapshot are not counted; compiler threads usually live as long as the JVM.
+ * CPU time of the JVMs' JIT compiler and garbage collector threads and of RocksDB's threads, per component
+ * ({@link CpuAccount}'s names), read from {@code /proc/<pid>/task/<tid>/stat}: how much of a process's CPU went to
+ * compiling, collecting and writing state stores rather than to its work. Threads that ended before a snapshot are not
+ * counted; compiler threads usually live as long as the JVM.
  */
 final class ThreadCpu {
 
     static final String JIT = "JIT compiler threads";
     static final String GC = "GC and VM threads";
+    /** RocksDB's flush and compaction threads (classify-service's state stores): work a Java profile does not show. */
+    static final String ROCKSDB = "RocksDB threads";
     /** USER_HZ: the unit of utime and stime; 100 on Linux for x86 and arm64. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -36,7 +39,8 @@ final class ThreadCpu {
                         String stat = Files.readString(task.resolve("stat"));
                         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                         group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? JIT
-                                : name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("G1 ") ? GC : null;
+                                : name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("G1 ") ? GC
+                                : name.startsWith("rocksdb:") ? ROCKSDB : null;
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         // fields after the name start at stat(5) "state": utime is field 14, stime 15 → indices 11, 12
                         seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
