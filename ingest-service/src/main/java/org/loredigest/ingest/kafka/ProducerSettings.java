@@ -20,6 +20,12 @@ public final class ProducerSettings {
     /** Room for the largest accepted message plus headers: what the topics take ({@link Topics#MAX_MESSAGE_BYTES}). */
     public static final int MAX_RECORD_BYTES = Topics.MAX_MESSAGE_BYTES;
 
+    /**
+     * Bytes one producer may hold unsent: the largest record and a batch. Every source has its own producer, so the
+     * default of 32 MB each filled the heap's old generation during a backfill of several lists at once.
+     */
+    public static final long BUFFER_BYTES = MAX_RECORD_BYTES + 1024L * 1024;
+
     private ProducerSettings() {
     }
 
@@ -38,6 +44,7 @@ public final class ProducerSettings {
         props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        props.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_BYTES);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return props;
     }
