@@ -21,8 +21,8 @@ public final class ProducerSettings {
     public static final int MAX_RECORD_BYTES = Topics.MAX_MESSAGE_BYTES;
 
     /**
-     * Bytes one producer may hold unsent: the largest record and a batch. Every source has its own producer, so the
-     * default of 32 MB each filled the heap's old generation during a backfill of several lists at once.
+     * Bytes one producer may hold unsent: the largest record and a batch. Every source has its own producer, so with
+     * Kafka's default of 32 MB each, four lists backfilled at once could claim all of a 128 MB heap.
      */
     public static final long BUFFER_BYTES = MAX_RECORD_BYTES + 1024L * 1024;
 
