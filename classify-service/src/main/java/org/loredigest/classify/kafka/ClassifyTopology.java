@@ -103,16 +103,18 @@ public class ClassifyTopology {
 
     public static Topology build(ThreadBook book, ObjectMapper json, FlushPace pace) {
         Serde<String> keys = Serdes.String();
+        // what other services read is JSON; what only this service reads back (state, its own topics) is Smile
+        ObjectMapper smile = StateSerde.smileOf(json);
         Serde<MailParsed> parsedSerde = new JsonSerde<>(json, MailParsed.class);
-        Serde<ThreadMessage> messageSerde = new JsonSerde<>(json, ThreadMessage.class);
-        Serde<TopicDraft> draftSerde = new JsonSerde<>(json, TopicDraft.class);
-        Serde<ThreadInput> inputSerde = new JsonSerde<>(json, ThreadInput.class);
+        Serde<ThreadMessage> messageSerde = new StateSerde<>(smile, json, ThreadMessage.class);
+        Serde<TopicDraft> draftSerde = new StateSerde<>(smile, json, TopicDraft.class);
+        Serde<ThreadInput> inputSerde = new StateSerde<>(smile, json, ThreadInput.class);
         Serde<DeadLetter> letterSerde = new JsonSerde<>(json, DeadLetter.class);
         Serde<ThreadClassified> classifiedSerde = new JsonSerde<>(json, ThreadClassified.class);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), keys,
-                new JsonSerde<>(json, Bucket.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
+                new StateSerde<>(smile, json, Bucket.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_INDEX_STORE), keys,
                 Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MESSAGE_STORE), keys,
@@ -121,15 +123,15 @@ public class ClassifyTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE), keys,
                 Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE), keys,
-                new JsonSerde<>(json, SeriesState.Entry.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+                new StateSerde<>(smile, json, SeriesState.Entry.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_DRAFT_STORE), keys,
-                new JsonSerde<>(json, ThreadClassified.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
+                new StateSerde<>(smile, json, ThreadClassified.class)).withLoggingEnabled(CHANGELOG_CONFIG).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_DIRTY_STORE), keys,
                 Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINEAGE_STORE), keys,
-                new JsonSerde<>(json, SeriesPosting.class)).withLoggingEnabled(Map.of()));
+                new StateSerde<>(smile, json, SeriesPosting.class)).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REFERENCE_STORE), keys,
-                new JsonSerde<>(json, ReferenceState.class)).withLoggingEnabled(Map.of()));
+                new StateSerde<>(smile, json, ReferenceState.class)).withLoggingEnabled(Map.of()));
 
         KStream<String, Routed<ParseStep.Parsed>> parsed = builder
                 .stream(Topics.MAIL_RECEIVED, Consumed.with(keys, Serdes.ByteArray()).withName("received"))

@@ -27,6 +27,7 @@ import org.loredigest.classify.domain.summary.Summariser;
 import org.loredigest.classify.domain.thread.ThreadBook;
 import org.loredigest.classify.kafka.ClassifyTopology;
 import org.loredigest.classify.kafka.JsonSerde;
+import org.loredigest.classify.kafka.StateSerde;
 import org.loredigest.events.DeadLetter;
 import org.loredigest.events.EventJson;
 import org.loredigest.events.MailHeaders;
@@ -98,7 +99,7 @@ public final class TopologyRun implements AutoCloseable {
         classifiedDlq = driver.createOutputTopic(Topics.THREAD_CLASSIFIED_DLQ, new StringDeserializer(),
                 new JsonSerde<>(json, DeadLetter.class).deserializer());
         rerouted = driver.createOutputTopic(Topics.THREAD_REROUTED, new StringDeserializer(),
-                new JsonSerde<>(json, ThreadInput.class).deserializer());
+                new StateSerde<>(StateSerde.smileOf(json), json, ThreadInput.class).deserializer());
     }
 
     /** Sends one raw mail keyed as ingest-service keys it. */

@@ -3,6 +3,7 @@ package org.loredigest.classify.domain.activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.Alternation;
 import org.loredigest.events.ThreadClassified.MessageActivity;
 
 /**
@@ -15,12 +16,13 @@ final class ReplyTone {
     }
 
     private static final Pattern NAK = Pattern.compile("(?im)^\\s*Nack(?:ed)?-by:|\\bNA(?:C)?K\\b|\\bnacked\\b");
-    private static final Pattern OBJECTION = Pattern.compile(
-            "(?i)\\b(?:i don't think|i do not think|i don't like|i'm not (?:sure|convinced|a fan)|not convinced|"
+    static final Alternation OBJECTION = Alternation.compile(
+            "\\b(?:i don't think|i do not think|i don't like|i'm not (?:sure|convinced|a fan)|not convinced|"
                     + "i disagree|disagree|this is wrong|that's wrong|is broken|this breaks|will break|would break|"
                     + "is racy|racy|unsafe|use-after-free|not safe|regress(?:es|ion)|doesn't work|does not work|"
                     + "concerned|concern is|my concern|objection|overkill|not the right|wrong approach|"
-                    + "should not|shouldn't|cannot|can't accept|would rather|prefer (?:to|that|if)|instead of)\\b");
+                    + "should not|shouldn't|cannot|can't accept|would rather|prefer (?:to|that|if)|instead of)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern QUESTION = Pattern.compile("\\?(?:\\s|$)");
     private static final Pattern ACK = Pattern.compile("(?im)^\\s*(?:Acked-by|Reviewed-by|Tested-by):|\\bLGTM\\b|\\blooks good\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(])|\\n\\s*\\n");
@@ -44,8 +46,8 @@ final class ReplyTone {
         if (NAK.matcher(own).find()) {
             return new Tone(MessageActivity.NAK, quote(own, NAK));
         }
-        if (OBJECTION.matcher(own).find()) {
-            return new Tone(MessageActivity.OBJECTION, quote(own, OBJECTION));
+        if (OBJECTION.found(own)) {
+            return new Tone(MessageActivity.OBJECTION, quote(own, OBJECTION.pattern()));
         }
         for (String sentence : sentences(own)) {
             if (QUESTION.matcher(sentence).find() && sentence.length() >= MIN_QUESTION_CHARS) {

@@ -171,6 +171,11 @@ final class SeverityRule {
 
     /** A regression of 10% or more, or several times slower, in words or numbers; else null. */
     static String largeRegression(String text) {
+        // every form of the pattern holds a '%' or an "x slower|longer|regression": most texts are ruled out here
+        if (text.indexOf('%') < 0 && !text.contains("x slower") && !text.contains("x longer")
+                && !text.contains("x regression")) {
+            return null;
+        }
         java.util.regex.Matcher m = ProblemClass.REGRESSION.matcher(text);
         while (m.find()) {
             String number = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);

@@ -1,6 +1,7 @@
 package org.loredigest.classify.domain.summary;
 
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.Alternation;
 
 /**
  * The words that make a paragraph or sentence answer one digest field's question. Deliberately narrow: a field
@@ -12,7 +13,7 @@ final class Cues {
     }
 
     /** Something is wrong or missing. */
-    static final Pattern PROBLEM = Pattern.compile(
+    static final Alternation PROBLEM = Alternation.compile(
             "\\b(?:bug|crash\\w*|panic|oops|splat|warn(?:s|ing)?|leak\\w*|races?|racy|deadlock\\w*|hangs?|hung|lockup|"
                     + "regress\\w*|fails?|failed|failure|broken|breaks|wrong\\w*|incorrect\\w*|missing|lacks?|stale|overflow|"
                     + "use-after-free|cannot|can't|doesn't|does not|isn't|is not (?:possible|supported|accounted)|"
@@ -49,7 +50,7 @@ final class Cues {
             Pattern.CASE_INSENSITIVE);
 
     /** Facts about the existing code that a reader needs first. */
-    static final Pattern BACKGROUND = Pattern.compile(
+    static final Alternation BACKGROUND = Alternation.compile(
             "\\b(?:currently|today|at present|by default|historically|in the past|used to|(?:is|are) used (?:to|for|by|at)|"
                     + "(?:was|were) introduced|commit [0-9a-f]{8,}|already (?:contains?|has|have|supports?|provides?)|"
                     + "is responsible for|is designed to|(?:is|are) (?:managed|tracked|accounted|enforced) by)\\b",
@@ -65,7 +66,7 @@ final class Cues {
             Pattern.CASE_INSENSITIVE);
 
     /** A proposal is not a trigger, whatever words it shares with one. */
-    static final Pattern PROPOSAL = Pattern.compile(
+    static final Alternation PROPOSAL = Alternation.compile(
             "\\b(?:approach|solution|we could|we can|one way|option is|propos\\w+|suggest\\w*|should we|would be to)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -79,7 +80,7 @@ final class Cues {
             Pattern.CASE_INSENSITIVE);
 
     /** A performance effect: a perf word together with a measurement or a direction. */
-    static final Pattern PERF_WORD = Pattern.compile(
+    static final Alternation PERF_WORD = Alternation.compile(
             "\\b(?:overhead|latency|latencies|throughput|performance|faster|slower|speed-?up|slowdown|completion times?|"
                     + "ops/s|IOPS)\\b", Pattern.CASE_INSENSITIVE);
     static final Pattern PERF_EFFECT = Pattern.compile(
@@ -109,13 +110,13 @@ final class Cues {
             Pattern.CASE_INSENSITIVE);
 
     /** A reviewer's objection, concern or open technical question. */
-    static final Pattern OBJECTION = Pattern.compile(
+    static final Alternation OBJECTION = Alternation.compile(
             "\\b(?:NAK|nack\\w*|I don't think|I do not think|not convinced|concern\\w*|wrong|breaks?|broken|busted|"
                     + "regress\\w*|doesn't work|does not work|racy|race|unsafe|overkill|fatal|weak reasoning|why not|instead|"
                     + "what about|what happens|how does [^?]{0,80}guarantee|would like to see|before merging|unfortunate\\w*|"
                     + "not sure (?:this|that|about|it))\\b", Pattern.CASE_INSENSITIVE);
     /** Review chatter that is not a caveat of the change: style, wording, praise, process. */
-    static final Pattern NOT_A_CAVEAT = Pattern.compile(
+    static final Alternation NOT_A_CAVEAT = Alternation.compile(
             "\\b(?:nit|nits|typo|title|subject line|commit (?:log|message)|changelog|comments?|wording|naming|whitespace|"
                     + "checkpatch|nice|thanks|thank you|looks good|LGTM|(?:good|nice) to (?:mention|have|know)|applied|"
                     + "you are right|you're right|coding style|style|looks fine|no objection\\w*|was going to say|"

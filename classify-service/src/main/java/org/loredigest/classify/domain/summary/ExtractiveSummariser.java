@@ -53,14 +53,14 @@ public final class ExtractiveSummariser implements Summariser {
         // a commit message states the problem before the change; what follows the change is not the problem
         int solutionAt = lead.seriesMember() ? indexOf(prose, p -> startsSolution(p)) : -1;
         List<String> before = solutionAt < 0 ? prose : prose.subList(0, solutionAt + 1);
-        int problemAt = indexOf(before, p -> p.length() >= 60 && Cues.PROBLEM.matcher(p).find()
+        int problemAt = indexOf(before, p -> p.length() >= 60 && Cues.PROBLEM.found(p)
                 && !Cues.NOT_A_PROBLEM.matcher(p).find() && !Cues.SERIES_LAYOUT.matcher(p).find()
                 && !beforeSolution(p).isEmpty());
         SummaryField problem = problemAt < 0 ? SummaryField.none() : text(beforeSolution(prose.get(problemAt)), lead, source);
         // a paragraph starting with a joining word is the tail of a broken one ("with commit fa8a… (…).")
         int backgroundAt = indexOf(prose, p -> p.length() >= 60 && !FRAGMENT.matcher(p).find()
-                && Cues.BACKGROUND.matcher(p).find()
-                && !Cues.PROBLEM.matcher(p).find() && !Cues.PROPOSAL.matcher(p).find()
+                && Cues.BACKGROUND.found(p)
+                && !Cues.PROBLEM.found(p) && !Cues.PROPOSAL.found(p)
                 && !Cues.MENTIONS_THE_CHANGE.matcher(p).find() && !beforeSolution(p).isEmpty());
         SummaryField background = backgroundAt < 0 || backgroundAt == problemAt ? SummaryField.none()
                 : text(beforeSolution(prose.get(backgroundAt)), lead, source);
@@ -72,7 +72,7 @@ public final class ExtractiveSummariser implements Summariser {
         return new Summary(NAME, headline, problem, background, trigger(thread, labels), solution(thread, lead),
                 FactFields.implementation(thread), caveats(thread, lead), FactFields.components(labels),
                 // a heading ("# Performance improvement") names the subject, it claims nothing
-                sentences(postings(thread), s -> !s.startsWith("#") && Cues.PERF_WORD.matcher(s).find()
+                sentences(postings(thread), s -> !s.startsWith("#") && Cues.PERF_WORD.found(s)
                         && Cues.PERF_EFFECT.matcher(s).find(), "performance claim"),
                 compatibility, FactFields.urgency(thread, labels), keyPoints(thread, lead));
     }
@@ -190,7 +190,7 @@ public final class ExtractiveSummariser implements Summariser {
     /** A reproducer or a stated failure condition in a posting or report; else the report's kernel call trace. */
     private static SummaryField trigger(ThreadView thread, Classification labels) {
         SummaryField stated = sentences(postings(thread), s -> s.length() >= 40 && Cues.TRIGGER.matcher(s).find()
-                && Cues.PROBLEM.matcher(s).find() && !Cues.PROPOSAL.matcher(s).find(), "trigger condition");
+                && Cues.PROBLEM.found(s) && !Cues.PROPOSAL.found(s), "trigger condition");
         if (!stated.empty()) {
             return stated;
         }
@@ -213,7 +213,7 @@ public final class ExtractiveSummariser implements Summariser {
                 return SummaryField.of("Nacked-by " + m.fromName(), m.messageId(), "review");
             }
             for (String p : Paragraphs.prose(m.text())) {
-                if (p.length() > 50 && Cues.OBJECTION.matcher(p).find() && !Cues.NOT_A_CAVEAT.matcher(p).find()) {
+                if (p.length() > 50 && Cues.OBJECTION.found(p) && !Cues.NOT_A_CAVEAT.found(p)) {
                     return SummaryField.of(Paragraphs.clip(p), m.messageId(), "review");
                 }
             }
