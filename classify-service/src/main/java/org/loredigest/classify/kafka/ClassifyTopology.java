@@ -180,14 +180,15 @@ public class ClassifyTopology {
                             .filter((k, v) -> v.posting() != null, Named.as("series-postings"))
                             .selectKey((k, v) -> v.posting().authorEmail().toLowerCase(java.util.Locale.ROOT),
                                     Named.as("by-author"))
+                            .mapValues(TopicDraft::withoutRecord, Named.as("series-postings-only"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("series-author"))
                             .process(LineageStep::new, Named.as("lineage-state"), LINEAGE_STORE);
                     // bug reports meet the patches that close them by the report's Message-ID
                     KStream<String, TopicDraft> closes = own
                             .flatMap((k, v) -> ReferenceStep.report(v) ? ReferenceStep.reportKeys(v).stream()
-                                    .map(id -> KeyValue.pair(id, v)).toList()
+                                    .map(id -> KeyValue.pair(id, v.withoutRecord())).toList()
                                     : v.posting() == null ? List.<KeyValue<String, TopicDraft>>of()
-                                    : v.posting().closes().stream().map(id -> KeyValue.pair(id, v)).toList(),
+                                    : v.posting().closes().stream().map(id -> KeyValue.pair(id, v.withoutRecord())).toList(),
                                     Named.as("by-report"))
                             .repartition(Repartitioned.with(keys, draftSerde).withName("report-reference"))
                             .process(ReferenceStep::new, Named.as("reference-state"), REFERENCE_STORE);

@@ -29,9 +29,11 @@ public final class StateSerde<T> implements Serde<T> {
         this.type = type;
     }
 
-    /** The event contract's mapper, writing and reading Smile instead of JSON. */
+    /** The event contract's mapper, writing and reading Smile instead of JSON, within the same read limits. */
     public static ObjectMapper smileOf(ObjectMapper json) {
-        return json.copyWith(new SmileFactory());
+        SmileFactory smile = new SmileFactory();
+        smile.setStreamReadConstraints(json.getFactory().streamReadConstraints());
+        return json.copyWith(smile);
     }
 
     @Override

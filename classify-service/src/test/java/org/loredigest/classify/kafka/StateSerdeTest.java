@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.loredigest.classify.domain.series.SeriesPosting;
+import org.loredigest.classify.domain.thread.Bucket;
+import org.loredigest.classify.domain.thread.ThreadInput;
 import org.loredigest.classify.domain.thread.TopicDraft;
 import org.loredigest.events.EventJson;
 
@@ -34,6 +37,15 @@ class StateSerdeTest {
         byte[] json = new JsonSerde<>(JSON, SeriesPosting.class).serializer().serialize("store", POSTING);
         assertThat(StateSerde.isSmile(json)).isFalse();
         assertThat(serde.deserializer().deserialize("store", json)).isEqualTo(POSTING);
+    }
+
+    @Test
+    void aHostileMessageIdAsAMapKeyRoundTrips() {
+        String id = "<" + "x".repeat(200_000) + "@example.org>";
+        ThreadInput handover = ThreadInput.handover(Map.of(id, new Bucket.Published(3, "title", id)));
+        StateSerde<ThreadInput> inputs = new StateSerde<>(StateSerde.smileOf(JSON), JSON, ThreadInput.class);
+        byte[] bytes = inputs.serializer().serialize("rerouted", handover);
+        assertThat(inputs.deserializer().deserialize("rerouted", bytes)).isEqualTo(handover);
     }
 
     @Test

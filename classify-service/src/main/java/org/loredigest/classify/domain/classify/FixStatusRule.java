@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.Alternation;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 import org.loredigest.classify.domain.thread.ThreadView;
 import org.loredigest.mail.trailer.Trailer;
@@ -27,9 +28,10 @@ final class FixStatusRule {
                     + "(?:v\\d+|new version|newer version|next version|updated version|new revision)\\b(?! (?:soon|later|tomorrow))");
     private static final Pattern DROPPED = Pattern.compile(
             "(?i)\\b(?:dropped|i'll drop|i will drop|drop(?:ping)? (?:it|this|the series|the patch|these)|removed (?:it )?from (?:mm|the tree))\\b");
-    private static final Pattern MAINLINE = Pattern.compile(
-            "(?i)\\b(?:has been merged into torvalds/linux\\.git|merged into (?:mainline|linus'? tree|torvalds)|is (?:now )?in mainline|"
-                    + "landed in (?:mainline|v\\d\\.\\d+)|merged mm-stable|moved to mm-stable)\\b");
+    static final Alternation MAINLINE = Alternation.compile(
+            "\\b(?:has been merged into torvalds/linux\\.git|merged into (?:mainline|linus'? tree|torvalds)|is (?:now )?in mainline|"
+                    + "landed in (?:mainline|v\\d\\.\\d+)|merged mm-stable|moved to mm-stable)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private FixStatusRule() {
     }
@@ -73,7 +75,7 @@ final class FixStatusRule {
             if (m.notice() != null && m.notice().contains("merged")) {
                 return Verdict.of("merged", "notice: " + m.notice(), m.messageId());
             }
-            if (!m.fromBot() && m.reply() && MAINLINE.matcher(m.text()).find()) {
+            if (!m.fromBot() && m.reply() && MAINLINE.found(m.text())) {
                 return Verdict.of("merged", "a reply says it reached mainline or mm-stable", m.messageId());
             }
         }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.Alternation;
 import org.loredigest.classify.domain.mail.ThreadMessage;
 
 /** type: bug, feature, patch, discussion or question (RUBRIC.md, convention 2). */
 final class TypeRule {
 
     /** A new interface or mechanism, as authors announce it. */
-    private static final Pattern FEATURE_WORDS = Pattern.compile(
+    static final Alternation FEATURE_WORDS = Alternation.compile(
             "\\b(?:introduc(?:e|es|ing)|add(?:s|ing)? (?:a |the )?(?:new |support for )|implement(?:s|ing)? (?:a |the )?new"
                     + "|new (?:interface|knob|file|flag|api|syscall|ioctl|option|mechanism|feature|controller|argument|mode)"
                     + "|this (?:series|patchset|patch set) (?:adds|introduces|implements|proposes)|propos(?:e|es) (?:a |to add)"
@@ -96,7 +97,7 @@ final class TypeRule {
             score += 2;
             signals.add("title announces something new: '" + head.title() + "'");
         }
-        if (FEATURE_WORDS.matcher(text).find()) {
+        if (FEATURE_WORDS.found(text)) {
             score += head.coverLetter() ? 2 : 1;
             signals.add((head.coverLetter() ? "cover letter" : "text") + " introduces a new interface or mechanism");
         }

@@ -28,8 +28,8 @@ public final class MailMapping {
     static final int CALL_TRACE_LIMIT = 1500;
     static final int FUNCTION_LIMIT = 20;
 
-    private static final Pattern HUNK_FUNCTION = Pattern.compile("(?m)^@@ -\\d+(?:,\\d+)? \\+\\d+(?:,\\d+)? @@ ?(.*)$");
-    private static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    static final Pattern HUNK_FUNCTION = Pattern.compile("(?m)^@@ -\\d+(?:,\\d+)? \\+\\d+(?:,\\d+)? @@ ?(.*)$");
+    static final Pattern FUNCTION_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     /** mm-commits notices quote the patch as "The patch titled\n     Subject: ...". */
     private static final Pattern NEW_INTERFACE = Pattern.compile(
             "(?m)^\\+\\s*\\.name\\s*=\\s*\"([a-z_.]+)\",|^\\+.*\\b(?:proc_create\\w*|debugfs_create_\\w+|sysfs_create_\\w+|"
@@ -195,12 +195,18 @@ public final class MailMapping {
 
     static List<String> functions(String text) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = HUNK_FUNCTION.matcher(text);
-        while (m.find() && names.size() < FUNCTION_LIMIT) {
+        // every hunk header starts with "@@ -": the pattern is tried only there, which finds what find() would
+        Matcher m = HUNK_FUNCTION.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = text.indexOf("@@ -"); at >= 0 && names.size() < FUNCTION_LIMIT; at = text.indexOf("@@ -", at + 1)) {
+            m.region(at, text.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
             Matcher name = FUNCTION_NAME.matcher(m.group(1));
             if (name.find()) {
                 names.add(name.group(1));
             }
+            at = m.end() - 1;
         }
         return List.copyOf(names);
     }

@@ -50,6 +50,14 @@ public record TopicDraft(String threadId, String titleKey, long sequence, boolea
         return new TopicDraft(threadId, oldTitleKey, sequence, true, true, null, null, null);
     }
 
+    /**
+     * This draft without its record ({@link #draft} null): all that the lineage and reference stages read, so the
+     * record, most of the bytes, travels only to the series stage.
+     */
+    public TopicDraft withoutRecord() {
+        return draft == null ? this : new TopicDraft(threadId, titleKey, sequence, removed, topic, null, enrichment, posting);
+    }
+
     /** A removal from {@link #moved}: no tombstone. */
     public boolean movedAway() {
         return removed && topic;

@@ -19,8 +19,8 @@ import org.loredigest.mail.MailParser;
 import org.loredigest.mail.ParsedMail;
 
 /**
- * The call trace and the interfaces a diff adds are found by scanning for their words first; on every corpus mail the
- * result equals that of the whole-text patterns they replace (kept here as the reference).
+ * The call trace, the interfaces a diff adds and its hunks' functions are found by scanning for their words first; on
+ * every corpus mail the result equals that of the whole-text searches they replace (kept here as the reference).
  */
 class MailMappingScanTest {
 
@@ -50,6 +50,18 @@ class MailMappingScanTest {
         return List.copyOf(out);
     }
 
+    static List<String> referenceFunctions(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = MailMapping.HUNK_FUNCTION.matcher(text);
+        while (m.find() && names.size() < MailMapping.FUNCTION_LIMIT) {
+            Matcher name = MailMapping.FUNCTION_NAME.matcher(m.group(1));
+            if (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return List.copyOf(names);
+    }
+
     @Test
     void scanningForTheWordsFirstFindsWhatTheWholeTextPatternsFound() throws IOException {
         List<Path> mboxes = new ArrayList<>();
@@ -63,6 +75,7 @@ class MailMappingScanTest {
         int mails = 0;
         int traces = 0;
         int withInterfaces = 0;
+        int withFunctions = 0;
         for (Path mbox : mboxes) {
             for (byte[] raw : Corpus.messages(mbox)) {
                 ParsedMail mail = parser.parse(raw, Instant.EPOCH);
@@ -72,6 +85,9 @@ class MailMappingScanTest {
                 List<String> interfaces = MailMapping.interfaces(diff);
                 assertThat(trace).as("call trace of %s", mail.messageId()).isEqualTo(referenceCallTrace(text));
                 assertThat(interfaces).as("interfaces of %s", mail.messageId()).isEqualTo(referenceInterfaces(diff));
+                List<String> functions = MailMapping.functions(text);
+                assertThat(functions).as("functions of %s", mail.messageId()).isEqualTo(referenceFunctions(text));
+                withFunctions += functions.isEmpty() ? 0 : 1;
                 mails++;
                 traces += trace.isEmpty() ? 0 : 1;
                 withInterfaces += interfaces.isEmpty() ? 0 : 1;
@@ -80,5 +96,6 @@ class MailMappingScanTest {
         assertThat(mails).isGreaterThan(5_000);
         assertThat(traces).as("mails with a call trace").isGreaterThan(50);
         assertThat(withInterfaces).as("diffs adding interfaces").isGreaterThan(10);
+        assertThat(withFunctions).as("diffs naming functions in hunk headers").isGreaterThan(1_000);
     }
 }
