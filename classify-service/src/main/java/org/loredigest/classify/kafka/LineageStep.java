@@ -24,8 +24,9 @@ import org.loredigest.classify.domain.thread.TopicDraft;
  * draft is dropped rather than dead-lettered (the draft itself reaches the series stage on its own path).
  *
  * <p>Each posting is stored on its own, under three keys: by thread id (its latest facts), by version and by b4
- * change-id. A new posting reads only the postings it can link to ({@link LineageBook#linkableVersions}, the same
- * change-id), so a prolific author's history costs a few small reads per posting instead of a rewrite of all of it.
+ * change-id. A new posting reads only the postings it can link to ({@link LineageBook#linkableSlots}: the versions
+ * before and after, its own version with the other RFC-ness; the same change-id), so a prolific author's many v1
+ * patches are not read again for each new one.
  */
 final class LineageStep implements Processor<String, TopicDraft, String, TopicDraft> {
 
@@ -84,8 +85,13 @@ final class LineageStep implements Processor<String, TopicDraft, String, TopicDr
     /** Where the author's postings {@code p} could be linked with are kept: key prefixes to scan. */
     private static List<String> prefixes(String author, SeriesPosting p) {
         List<String> out = new ArrayList<>();
-        for (int version : LineageBook.linkableVersions(p)) {
-            out.add(author + SEPARATOR + "v" + SEPARATOR + version + SEPARATOR);
+        for (LineageBook.VersionSlot slot : LineageBook.linkableSlots(p)) {
+            String version = author + SEPARATOR + "v" + SEPARATOR + slot.version() + SEPARATOR;
+            if (slot.rfc() == null) {
+                out.add(version);
+            } else {
+                out.add(version + rfcMark(slot.rfc()) + SEPARATOR);
+            }
         }
         if (!p.changeId().isEmpty()) {
             out.add(author + SEPARATOR + "c" + SEPARATOR + p.changeId() + SEPARATOR);
@@ -103,8 +109,13 @@ final class LineageStep implements Processor<String, TopicDraft, String, TopicDr
         return author + SEPARATOR + "t" + SEPARATOR + threadId;
     }
 
+    /** By version, then RFC-ness: a scan can take one version whole or only its RFC or non-RFC postings. */
     static String versionKey(String author, SeriesPosting p) {
-        return author + SEPARATOR + "v" + SEPARATOR + p.version() + SEPARATOR + p.threadId();
+        return author + SEPARATOR + "v" + SEPARATOR + p.version() + SEPARATOR + rfcMark(p.rfc()) + SEPARATOR + p.threadId();
+    }
+
+    private static String rfcMark(boolean rfc) {
+        return rfc ? "rfc" : "final";
     }
 
     static String changeKey(String author, SeriesPosting p) {

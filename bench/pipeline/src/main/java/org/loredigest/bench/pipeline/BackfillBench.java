@@ -37,8 +37,12 @@ public final class BackfillBench {
     /** {@code bench.baseline-b=false} leaves out (b), public-inbox-index: for runs that look at the pipeline only. */
     static final boolean BASELINE_B = Boolean.parseBoolean(System.getProperty("bench.baseline-b", "true"));
 
-    /** How long nothing may change before the backfill counts as done. */
-    static final Duration QUIET = Duration.ofSeconds(15);
+    /**
+     * How long nothing may change before the backfill counts as done: longer than classify-service's longest deferral
+     * in a backlog ({@code lore.classify.flush.max-deferral}, 60 s), whose last publication can follow the last mail
+     * by that long once classify-service keeps up with ingest; with 15 s a run could end before its final topics.
+     */
+    static final Duration QUIET = Duration.ofSeconds(75);
 
     private BackfillBench() {
     }

@@ -90,11 +90,33 @@ public final class LineageBook {
     }
 
     /**
-     * The versions a posting can be linked with without a shared change-id: the one before, its own (RFC and non-RFC)
-     * and the one after; see {@link #linked}.
+     * Postings of one version, and of one RFC-ness unless {@code rfc} is null.
+     *
+     * @param rfc true: RFC postings only; false: non-RFC only; null: both
      */
-    public static List<Integer> linkableVersions(SeriesPosting p) {
-        return p.version() > 0 ? List.of(p.version() - 1, p.version(), p.version() + 1) : List.of(p.version(), p.version() + 1);
+    public record VersionSlot(int version, Boolean rfc) {
+    }
+
+    /**
+     * Where the postings a posting can be linked with without a shared change-id are: the version before and the one
+     * after, and its own version with the other RFC-ness (an RFC is followed by the same version without RFC); see
+     * {@link #linked}. Postings of its own version and RFC-ness are never linked with it, and they are most of a
+     * prolific author's history (v1 patches), so they are not read.
+     */
+    public static List<VersionSlot> linkableSlots(SeriesPosting p) {
+        List<VersionSlot> out = new ArrayList<>(3);
+        if (p.version() > 0) {
+            out.add(new VersionSlot(p.version() - 1, null));
+        }
+        out.add(new VersionSlot(p.version(), !p.rfc()));
+        out.add(new VersionSlot(p.version() + 1, null));
+        return out;
+    }
+
+    /** Whether {@code other} lies in one of {@code p}'s {@link #linkableSlots}. */
+    static boolean inLinkableSlot(SeriesPosting p, SeriesPosting other) {
+        return linkableSlots(p).stream().anyMatch(slot -> slot.version() == other.version()
+                && (slot.rfc() == null || slot.rfc() == other.rfc()));
     }
 
     /** {@code newer} is the next revision of {@code older} under another title. */

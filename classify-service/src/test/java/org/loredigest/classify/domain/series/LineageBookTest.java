@@ -101,18 +101,23 @@ class LineageBookTest {
     }
 
     @Test
-    void everyLinkWithoutAChangeIdIsBetweenLinkableVersions() {
+    void everyLinkWithoutAChangeIdIsBetweenLinkableSlots() {
         // the lineage stage reads only these versions (and the same change-id) of an author's history
         List<String> files = List.of("mm/damon/core.c", "mm/damon/sysfs.c");
         for (int older = 1; older <= 6; older++) {
             for (int newer = 1; newer <= 6; newer++) {
                 for (boolean rfc : List.of(false, true)) {
-                    SeriesPosting a = new SeriesPosting("a@x", "a@x", "damon: add a knob", "damon: add a knob",
-                            "dev@example.org", older, rfc, "", DAY1, files, List.of(), List.of(), "proposed");
-                    SeriesPosting b = posting("b@x", "mm/damon: add the knob", newer, "", DAY2, files, List.of("a@x"));
-                    if (LineageBook.linked(a, b)) {
-                        assertThat(LineageBook.linkableVersions(b)).as("v%d -> v%d", older, newer).contains(older);
-                        assertThat(LineageBook.linkableVersions(a)).as("v%d -> v%d", older, newer).contains(newer);
+                    for (boolean newerRfc : List.of(false, true)) {
+                        SeriesPosting a = new SeriesPosting("a@x", "a@x", "damon: add a knob", "damon: add a knob",
+                                "dev@example.org", older, rfc, "", DAY1, files, List.of(), List.of(), "proposed");
+                        SeriesPosting b = new SeriesPosting("b@x", "b@x", "mm/damon: add the knob", "mm/damon: add the knob",
+                                "dev@example.org", newer, newerRfc, "", DAY2, files, List.of("a@x"), List.of(), "proposed");
+                        if (LineageBook.linked(a, b)) {
+                            assertThat(LineageBook.inLinkableSlot(b, a)).as("v%d rfc=%s -> v%d rfc=%s", older, rfc, newer,
+                                    newerRfc).isTrue();
+                            assertThat(LineageBook.inLinkableSlot(a, b)).as("v%d rfc=%s -> v%d rfc=%s", older, rfc, newer,
+                                    newerRfc).isTrue();
+                        }
                     }
                 }
             }
