@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * around the position stays visible to boundaries and look-behinds (transparent bounds).
  *
  * <p>Which characters a phrase can begin with is read from its source by {@link FirstChars}; anything it cannot tell
- * (a dot, {@code \w} in some places, inline flags) counts as "any character", so the phrase is tried everywhere.
+ * (a dot, a negated class, inline flags) counts as "any character", so the phrase is tried everywhere.
  */
 public final class Alternation {
 
@@ -76,16 +76,6 @@ public final class Alternation {
             throw new IllegalArgumentException("not of the form prefix(?:a|b|…)suffix: " + regex);
         }
         return alternation;
-    }
-
-    /** {@code prefix(?:phrase|phrase|…)suffix}; prefix is empty or {@code \b}. */
-    public static Alternation of(String prefix, List<String> phrases, String suffix) {
-        return new Alternation(prefix, phrases, suffix, 0);
-    }
-
-    /** As {@link #of(String, List, String)}, with {@link Pattern#CASE_INSENSITIVE} and/or {@link Pattern#MULTILINE}. */
-    public static Alternation of(String prefix, List<String> phrases, String suffix, int flags) {
-        return new Alternation(prefix, phrases, suffix, flags);
     }
 
     /** The one pattern this stands for. */
