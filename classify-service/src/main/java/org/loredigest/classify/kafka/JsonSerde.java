@@ -7,7 +7,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** JSON serde over the event contract's mapper; {@code null} stays {@code null} (tombstones). */
+/**
+ * Jackson serde over the event contract's mapper (JSON, or the Smile copy {@link StateSerde} uses); {@code null} stays
+ * {@code null} (tombstones).
+ */
 public final class JsonSerde<T> implements Serde<T> {
 
     private final ObjectMapper json;

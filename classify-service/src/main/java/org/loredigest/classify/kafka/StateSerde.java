@@ -2,8 +2,6 @@ package org.loredigest.classify.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
-import java.io.IOException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -18,15 +16,14 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class StateSerde<T> implements Serde<T> {
 
-    private final ObjectMapper smile;
-    private final ObjectMapper json;
-    private final Class<T> type;
+    /** Jackson's serde over either mapper: the same null handling and errors, whichever form it writes. */
+    private final JsonSerde<T> smile;
+    private final JsonSerde<T> json;
 
     /** @param smile a mapper from {@link #smileOf(ObjectMapper)}; @param json the event contract's mapper */
     public StateSerde(ObjectMapper smile, ObjectMapper json, Class<T> type) {
-        this.smile = smile;
-        this.json = json;
-        this.type = type;
+        this.smile = new JsonSerde<>(smile, type);
+        this.json = new JsonSerde<>(json, type);
     }
 
     /** The event contract's mapper, writing and reading Smile instead of JSON, within the same read limits. */
@@ -38,30 +35,15 @@ public final class StateSerde<T> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return smile.writeValueAsBytes(value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
-            }
-        };
+        return smile.serializer();
     }
 
     @Override
     public Deserializer<T> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return (isSmile(bytes) ? smile : json).readValue(bytes, type);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
-            }
-        };
+        Deserializer<T> fromSmile = smile.deserializer();
+        Deserializer<T> fromJson = json.deserializer();
+        return (topic, bytes) -> bytes != null && isSmile(bytes) ? fromSmile.deserialize(topic, bytes)
+                : fromJson.deserialize(topic, bytes);
     }
 
     static boolean isSmile(byte[] bytes) {
