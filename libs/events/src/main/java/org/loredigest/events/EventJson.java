@@ -27,6 +27,7 @@ public final class EventJson {
         mapper.getFactory().setStreamReadConstraints(
                 StreamReadConstraints.builder().maxNameLength(MAX_NAME_LENGTH).build());
         return mapper.registerModule(new JavaTimeModule())
+                .registerModule(InstantText.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -69,7 +69,8 @@ public record MailDocument(
         return email == null || email.isBlank() ? null : email;
     }
 
-    static String domainOf(String email) {
+    /** The lower-cased domain of an address, or null. */
+    public static String domainOf(String email) {
         if (email == null) {
             return null;
         }

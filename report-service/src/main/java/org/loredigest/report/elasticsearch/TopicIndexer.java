@@ -2,8 +2,10 @@ package org.loredigest.report.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,34 +47,18 @@ public class TopicIndexer {
                     ? BulkOperation.of(b -> b.delete(d -> d.index(IndexSpec.TOPICS.alias()).id(id)))
                     : BulkOperation.of(b -> b.index(i -> i.index(IndexSpec.TOPICS.alias()).id(id)
                             .version(update.topic().version()).versionType(VersionType.External)
-                            .document(bulk.json(document(update.topic(), now)))));
+                            .document(document(update.topic(), now))));
             pending.put(update, bulk.add(op));
         }
         return bulk.await(pending);
     }
 
-    /** The event as is, plus flat facet fields for Kibana and GrimoireLab-style dashboards. */
-    ObjectNode document(ThreadClassified topic, Instant indexedAt) {
-        ObjectNode doc = json.valueToTree(topic);
-        doc.put("list", topic.lists().isEmpty() ? "" : topic.lists().get(0));
-        doc.put("kind", topic.rootKind());
-        if (topic.author() != null) {
-            doc.put("author_name", topic.author().name());
-            doc.put("author_domain", domainOf(topic.author().email()));
-            doc.put("author_bot", topic.author().bot());
+    /** The topic's document, serialised once by the service's mapper (see {@link TopicDocument}). */
+    BinaryData document(ThreadClassified topic, Instant indexedAt) {
+        try {
+            return BinaryData.of(json.writeValueAsBytes(TopicDocument.of(topic, indexedAt)), ContentType.APPLICATION_JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("topic " + topic.threadId() + " cannot be written as JSON", e);
         }
-        if (topic.firstActivity() != null) {
-            doc.put("grimoire_creation_date", topic.firstActivity().toString());
-        }
-        doc.put("indexedAt", indexedAt.toString());
-        return doc;
-    }
-
-    static String domainOf(String email) {
-        if (email == null) {
-            return null;
-        }
-        int at = email.lastIndexOf('@');
-        return at >= 0 && at < email.length() - 1 ? email.substring(at + 1).toLowerCase(java.util.Locale.ROOT) : null;
     }
 }

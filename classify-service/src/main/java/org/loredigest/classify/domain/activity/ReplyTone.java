@@ -2,8 +2,10 @@ package org.loredigest.classify.domain.activity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.loredigest.classify.domain.Alternation;
+import org.loredigest.classify.domain.TextMemo;
 import org.loredigest.events.ThreadClassified.MessageActivity;
 
 /**
@@ -30,13 +32,21 @@ final class ReplyTone {
     private static final int MIN_QUESTION_CHARS = 25;
     /** Code a reply proposes (diff lines, statements, preprocessor lines): never a sentence to quote. */
     private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s*(?:[+\\-@#>|]|.*[;{}]\\s*$).*$\\n?");
+    /** Tones of replies read before, one memo per kind of reading: every flush of a thread reads all its replies. */
+    private static final TextMemo<Optional<Tone>> TONES = new TextMemo<>(4_096);
+    private static final TextMemo<Optional<Tone>> APPLIED_TONES = new TextMemo<>(1_024);
 
     private ReplyTone() {
     }
 
     /** The tone of a person's reply, or {@code null} when it only chats, thanks or carries trailers. */
     static Tone of(String text, boolean appliedStatement) {
-        String own = text == null ? "" : CODE_LINE.matcher(SIGN_OFF.matcher(text).replaceAll("")).replaceAll("").strip();
+        return (appliedStatement ? APPLIED_TONES : TONES)
+                .apply(text == null ? "" : text, t -> Optional.ofNullable(read(t, appliedStatement))).orElse(null);
+    }
+
+    private static Tone read(String text, boolean appliedStatement) {
+        String own = CODE_LINE.matcher(SIGN_OFF.matcher(text).replaceAll("")).replaceAll("").strip();
         if (appliedStatement) {
             return new Tone(MessageActivity.APPLIED, quote(own, Pattern.compile("(?i)appl|queue|pick|push|merg")));
         }

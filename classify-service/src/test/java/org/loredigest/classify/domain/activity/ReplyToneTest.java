@@ -38,4 +38,17 @@ class ReplyToneTest {
         assertThat(tone.tone()).isEqualTo(MessageActivity.APPLIED);
         assertThat(tone.quote()).contains("Applied to cgroup/for-6.9");
     }
+
+    @Test
+    void aRememberedReplyIsReadTheSameAndAppliedIsRememberedApart() {
+        String text = "Applied to cgroup/for-6.10, but I don't think the second hunk is needed.";
+        ReplyTone.Tone first = ReplyTone.of(text, false);
+        assertThat(first.tone()).isEqualTo(MessageActivity.OBJECTION);
+        assertThat(ReplyTone.of(text, false)).isEqualTo(first);
+        assertThat(ReplyTone.of(text, true).tone()).isEqualTo(MessageActivity.APPLIED);
+        assertThat(ReplyTone.of(text, false)).isEqualTo(first);
+        assertThat(ReplyTone.of("Thanks!", false)).isNull();
+        assertThat(ReplyTone.of("Thanks!", false)).isNull();
+        assertThat(ReplyTone.of(null, false)).isNull();
+    }
 }

@@ -91,8 +91,8 @@ public final class GitEpochReader implements SourceReader {
     private long unread(Epoch epoch, String last) throws IOException {
         try (Repository repo = open(epoch); RevWalk walk = new RevWalk(repo)) {
             ObjectId head = head(repo);
-            if (head == null) {
-                return 0;
+            if (head == null || head.name().equals(last)) {
+                return 0; // nothing new: an idle poll reads one ref, not the pack index a commit lookup loads
             }
             RevCommit end = last == null ? null : parse(walk, epoch, last);
             return RevWalkUtils.count(walk, walk.parseCommit(head), end);
