@@ -3,7 +3,7 @@ package org.loredigest.report.elasticsearch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.time.Instant;
+import org.loredigest.events.InstantText;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.report.domain.MailDocument;
 
@@ -22,7 +22,8 @@ public record TopicDocument(
         @JsonProperty("grimoire_creation_date") @JsonInclude(JsonInclude.Include.NON_NULL) String creationDate,
         String indexedAt) {
 
-    public static TopicDocument of(ThreadClassified topic, Instant indexedAt) {
+    /** @param indexedAt when the batch was indexed, as the contract writes instants ({@link InstantText#format}) */
+    public static TopicDocument of(ThreadClassified topic, String indexedAt) {
         ThreadClassified.Participant author = topic.author();
         return new TopicDocument(topic,
                 topic.lists().isEmpty() ? "" : topic.lists().get(0),
@@ -30,7 +31,7 @@ public record TopicDocument(
                 author == null ? null : author.name(),
                 author == null ? null : MailDocument.domainOf(author.email()),
                 author == null ? null : author.bot(),
-                topic.firstActivity() == null ? null : topic.firstActivity().toString(),
-                indexedAt.toString());
+                topic.firstActivity() == null ? null : InstantText.format(topic.firstActivity()),
+                indexedAt);
     }
 }

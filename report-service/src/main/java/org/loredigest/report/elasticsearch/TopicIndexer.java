@@ -8,11 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.loredigest.events.InstantText;
 import org.loredigest.events.MessageKey;
 import org.loredigest.events.ThreadClassified;
 import org.loredigest.report.elasticsearch.BulkWriter.ItemOutcome;
@@ -39,7 +39,7 @@ public class TopicIndexer {
     }
 
     public IndexOutcome<TopicUpdate> index(List<TopicUpdate> updates) {
-        Instant now = clock.instant();
+        String now = InstantText.format(clock.instant());
         Map<TopicUpdate, CompletableFuture<ItemOutcome>> pending = new LinkedHashMap<>();
         for (TopicUpdate update : updates) {
             String id = MessageKey.documentId(update.threadId());
@@ -54,7 +54,7 @@ public class TopicIndexer {
     }
 
     /** The topic's document, serialised once by the service's mapper (see {@link TopicDocument}). */
-    BinaryData document(ThreadClassified topic, Instant indexedAt) {
+    BinaryData document(ThreadClassified topic, String indexedAt) {
         try {
             return BinaryData.of(json.writeValueAsBytes(TopicDocument.of(topic, indexedAt)), ContentType.APPLICATION_JSON);
         } catch (JsonProcessingException e) {
