@@ -94,7 +94,10 @@ public final class SeriesBook {
             }
             Derived derived = derive(e.draft().draft(), entries);
             int fingerprint = 31 * e.draftFingerprint() + derived.hashCode();
-            if (fingerprint == e.fingerprint() && e.publishedVersion() > 0) {
+            // a draft counted above what was published goes out even when unchanged: thread state re-drafts a thread id
+            // that two buckets published (ThreadBook.adopt), and only a version above both settles which record stays
+            if (fingerprint == e.fingerprint() && e.publishedVersion() > 0
+                    && e.publishedVersion() >= e.draft().sequence() * VERSION_STEP) {
                 continue;
             }
             ThreadClassified full = fullDraft(e, storedDraft);
