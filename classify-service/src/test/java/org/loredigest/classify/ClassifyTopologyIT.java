@@ -104,6 +104,15 @@ class ClassifyTopologyIT {
         ThreadClassified pull = topics.get("Ze7MzJUQZG41zx1w@slm.duckdns.org");
         assertThat(pull).as("the cgroup v6.9 pull request").isNotNull();
         assertThat(pull.fixStatus().value()).isEqualTo("merged");
+        // the service's own topics are LZ4: their batches were read with lz4-java's native codec (NativeLz4)
+        assertThat(lz4Decompressor()).contains("JNI");
+    }
+
+    /** The codec the Kafka clients read LZ4 batches with, created when the first one was read. */
+    private static String lz4Decompressor() throws ReflectiveOperationException {
+        var field = Class.forName("org.apache.kafka.common.compress.Lz4BlockInputStream").getDeclaredField("DECOMPRESSOR");
+        field.setAccessible(true);
+        return field.get(null).getClass().getSimpleName();
     }
 
     /**
