@@ -6,10 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.loredigest.classify.domain.LiteralWords;
 import org.loredigest.events.MailParsed;
 import org.loredigest.mail.DateSource;
 import org.loredigest.mail.MailProblem;
@@ -41,14 +40,14 @@ public final class MailMapping {
     static final int SHORTLOG_LIMIT = 200;
     private static final Pattern NOTICE_SUBJECT = Pattern.compile("(?m)^\\s*Subject: (.+)$");
     /** What opens a kernel splat; the call trace starts at the line of the first one. */
-    private static final List<String> SPLAT_MARKERS = List.of("------------[ cut here ]", "BUG: ", "WARNING: ", "Call Trace:",
-            "KASAN: ", "general protection fault", "Unable to handle", "Oops: ");
+    private static final LiteralWords SPLAT_MARKERS = LiteralWords.of(List.of("------------[ cut here ]", "BUG: ", "WARNING: ",
+            "Call Trace:", "KASAN: ", "general protection fault", "Unable to handle", "Oops: "));
     /**
      * Words every match of {@link #NEW_INTERFACE} contains: only the lines holding one are matched. The pattern alone
      * (".*" then a word, at every added line) cost more than the rest of the mapping.
      */
-    private static final List<String> INTERFACE_HINTS = List.of(".name", "proc_create", "debugfs_create_", "sysfs_create_",
-            "__ATTR", "__setup", "early_param", "__bpf_kfunc ", "#define");
+    private static final LiteralWords INTERFACE_HINTS = LiteralWords.of(List.of(".name", "proc_create", "debugfs_create_",
+            "sysfs_create_", "__ATTR", "__setup", "early_param", "__bpf_kfunc ", "#define"));
 
     private MailMapping() {
     }
@@ -157,24 +156,18 @@ public final class MailMapping {
     }
 
     /** Start offsets of the lines ({@code \n}-separated) that contain one of the words, in text order. */
-    private static SortedSet<Integer> linesHolding(String text, List<String> words) {
-        SortedSet<Integer> starts = new TreeSet<>();
-        for (String word : words) {
-            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
-                starts.add(text.lastIndexOf('\n', at) + 1);
-            }
+    private static List<Integer> linesHolding(String text, LiteralWords words) {
+        List<Integer> starts = new ArrayList<>();
+        for (int at = words.find(text, 0); at >= 0; ) {
+            starts.add(text.lastIndexOf('\n', at) + 1);
+            int lineEnd = text.indexOf('\n', at); // no word holds a line break: the rest of the line adds nothing
+            at = lineEnd < 0 ? -1 : words.find(text, lineEnd + 1);
         }
         return starts;
     }
 
     static String callTrace(String text) {
-        int first = -1;
-        for (String marker : SPLAT_MARKERS) {
-            int at = text.indexOf(marker);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
-            }
-        }
+        int first = SPLAT_MARKERS.find(text, 0);
         if (first < 0) {
             return "";
         }
