@@ -55,6 +55,13 @@ public interface ReportConfig {
         @WithDefault("PT20S")
         Duration backlogLag();
 
+        /**
+         * While relaxed, a small batch whose freshest record is at most this old means the consumer caught up: the
+         * interval is restored. An older small batch keeps it relaxed (the consumer is still behind). 0: any small batch.
+         */
+        @WithDefault("PT5S")
+        Duration caughtUpLag();
+
         /** Backlog batches in a row that relax the refresh interval (one large batch alone is no backfill). */
         @WithDefault("2")
         int largeBatchesToRelax();

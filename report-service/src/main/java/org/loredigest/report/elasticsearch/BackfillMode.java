@@ -8,7 +8,10 @@ import java.time.Instant;
  * every second then costs Elasticsearch much of its CPU) and when it is restored (the consumer caught up, or no batch
  * came for a while). A batch belongs to a backlog when it is large, or when even its freshest record was written
  * longer than {@code backlogLag} ago: in a backfill whose pace an earlier stage sets, batches stay small, but the mail
- * in them was read from the archives long before. Not thread-safe: one instance per index, used under its owner's lock.
+ * in them was read from the archives long before. It has caught up when a small batch's freshest record is at most
+ * {@code caughtUpLag} old; a small batch older than that (the consumer still behind, between two large polls) changes
+ * nothing, so that a backlog polled in batches of uneven size does not switch the interval back and forth (each
+ * switch is a settings update and a refresh). Not thread-safe: one instance per index, used under its owner's lock.
  */
 public final class BackfillMode {
 
@@ -21,26 +24,37 @@ public final class BackfillMode {
     private final int largeBatchesToRelax;
     private final Duration idleRestoreAfter;
     private final Duration backlogLag;
+    private final Duration caughtUpLag;
     private int largeInARow;
     private boolean relaxed;
     private Instant lastBatch = Instant.MIN;
 
+    /** By size only: any small batch has caught up. */
     public BackfillMode(int largeBatch, int largeBatchesToRelax, Duration idleRestoreAfter) {
-        this(largeBatch, largeBatchesToRelax, idleRestoreAfter, Duration.ZERO);
+        this(largeBatch, largeBatchesToRelax, idleRestoreAfter, Duration.ZERO, Duration.ZERO);
     }
 
-    /** @param backlogLag a batch whose freshest record is older than this is backlog too; zero: by size only */
-    public BackfillMode(int largeBatch, int largeBatchesToRelax, Duration idleRestoreAfter, Duration backlogLag) {
+    /**
+     * @param backlogLag  a batch whose freshest record is older than this is backlog too; zero: by size only
+     * @param caughtUpLag a small batch whose freshest record is at most this old has caught up; zero: any small batch
+     */
+    public BackfillMode(int largeBatch, int largeBatchesToRelax, Duration idleRestoreAfter, Duration backlogLag,
+                        Duration caughtUpLag) {
         if (largeBatch < 1 || largeBatchesToRelax < 1) {
             throw new IllegalArgumentException("large batch and batches to relax must be at least 1");
         }
-        if (backlogLag.isNegative()) {
-            throw new IllegalArgumentException("the backlog lag cannot be negative, was " + backlogLag);
+        if (backlogLag.isNegative() || caughtUpLag.isNegative()) {
+            throw new IllegalArgumentException("lags cannot be negative, were " + backlogLag + " and " + caughtUpLag);
+        }
+        if (!backlogLag.isZero() && caughtUpLag.compareTo(backlogLag) > 0) {
+            throw new IllegalArgumentException("the caught-up lag (" + caughtUpLag + ") cannot exceed the backlog lag ("
+                    + backlogLag + ")");
         }
         this.largeBatch = largeBatch;
         this.largeBatchesToRelax = largeBatchesToRelax;
         this.idleRestoreAfter = idleRestoreAfter;
         this.backlogLag = backlogLag;
+        this.caughtUpLag = caughtUpLag;
     }
 
     public Switch onBatch(int records, Instant now) {
@@ -60,7 +74,8 @@ public final class BackfillMode {
             return Switch.NONE;
         }
         largeInARow = 0;
-        return restoreIfRelaxed();
+        boolean caughtUp = caughtUpLag.isZero() || freshestLag.compareTo(caughtUpLag) <= 0;
+        return caughtUp ? restoreIfRelaxed() : Switch.NONE;
     }
 
     /** Called now and then between batches: a relaxed index whose consumer has gone quiet is restored. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class Maintainers {
 
     private final List<MaintainersSection> sections;
     private final List<Compiled> compiled;
+    /** {@link #sectionsForList}'s answer for every address and dotted form an L: line names, lower case. */
+    private final Map<String, List<MaintainersSection>> byList;
 
     private Maintainers(List<MaintainersSection> sections, Path kernelTree) {
         this.sections = List.copyOf(sections);
@@ -39,6 +43,32 @@ public final class Maintainers {
             c.add(new Compiled(s, kernelTree));
         }
         this.compiled = c;
+        this.byList = indexLists(this.sections);
+    }
+
+    private static Map<String, List<MaintainersSection>> indexLists(List<MaintainersSection> sections) {
+        Map<String, List<MaintainersSection>> primary = new HashMap<>();
+        Map<String, List<MaintainersSection>> secondary = new HashMap<>();
+        for (MaintainersSection s : sections) {
+            Set<String> seen = new HashSet<>(); // a section counts where it first names the list
+            for (int i = 0; i < s.lists().size(); i++) {
+                String l = s.lists().get(i).toLowerCase(Locale.ROOT);
+                for (String key : List.of(l, l.replace('@', '.'))) {
+                    if (seen.add(key)) {
+                        (i == 0 ? primary : secondary).computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+        }
+        Map<String, List<MaintainersSection>> index = new HashMap<>();
+        Set<String> keys = new HashSet<>(primary.keySet());
+        keys.addAll(secondary.keySet());
+        for (String key : keys) {
+            List<MaintainersSection> both = new ArrayList<>(primary.getOrDefault(key, List.of()));
+            both.addAll(secondary.getOrDefault(key, List.of()));
+            index.put(key, List.copyOf(both));
+        }
+        return index;
     }
 
     public static Maintainers parse(String text) {
@@ -126,20 +156,7 @@ public final class Maintainers {
 
     /** Sections whose L: names this list (address or dotted List-Id form); sections listing it first come first. */
     public List<MaintainersSection> sectionsForList(String list) {
-        String wanted = list.toLowerCase(Locale.ROOT);
-        List<MaintainersSection> primary = new ArrayList<>();
-        List<MaintainersSection> secondary = new ArrayList<>();
-        for (MaintainersSection s : sections) {
-            for (int i = 0; i < s.lists().size(); i++) {
-                String l = s.lists().get(i).toLowerCase(Locale.ROOT);
-                if (l.equals(wanted) || l.replace('@', '.').equals(wanted)) {
-                    (i == 0 ? primary : secondary).add(s);
-                    break;
-                }
-            }
-        }
-        primary.addAll(secondary);
-        return primary;
+        return byList.getOrDefault(list.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** K: keyword sections for free text (subject and body of a mail without a diff). */

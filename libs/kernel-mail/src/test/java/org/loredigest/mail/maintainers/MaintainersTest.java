@@ -100,4 +100,37 @@ class MaintainersTest {
         Maintainers fromTree = Maintainers.fromKernelTree(tree);
         assertThat(fromTree.forFiles(List.of("drivers/foo/core.c"))).extracting(SubsystemMatch::name).containsExactly("FOO DRIVER", "THE REST");
     }
+
+    /** The index answers as the scan of every section did, for every list any L: line names, in both forms. */
+    @Test
+    void sectionsForAListAreThoseWhoseLinesNameIt() {
+        java.util.Set<String> wanted = new java.util.TreeSet<>(List.of("LINUX-MM@KVACK.ORG", "cgroups.vger.kernel.org", "nobody@x"));
+        for (MaintainersSection s : maintainers.sections()) {
+            for (String l : s.lists()) {
+                wanted.add(l);
+                wanted.add(l.replace('@', '.'));
+            }
+        }
+        for (String list : wanted) {
+            assertThat(maintainers.sectionsForList(list)).as(list).containsExactlyElementsOf(scanned(list));
+        }
+        assertThat(maintainers.sectionsForList("linux-mm@kvack.org").get(0).lists().get(0)).isEqualTo("linux-mm@kvack.org");
+    }
+
+    private static List<MaintainersSection> scanned(String list) {
+        String wanted = list.toLowerCase(java.util.Locale.ROOT);
+        List<MaintainersSection> primary = new java.util.ArrayList<>();
+        List<MaintainersSection> secondary = new java.util.ArrayList<>();
+        for (MaintainersSection s : maintainers.sections()) {
+            for (int i = 0; i < s.lists().size(); i++) {
+                String l = s.lists().get(i).toLowerCase(java.util.Locale.ROOT);
+                if (l.equals(wanted) || l.replace('@', '.').equals(wanted)) {
+                    (i == 0 ? primary : secondary).add(s);
+                    break;
+                }
+            }
+        }
+        primary.addAll(secondary);
+        return primary;
+    }
 }
