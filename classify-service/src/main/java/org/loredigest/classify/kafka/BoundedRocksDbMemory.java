@@ -23,7 +23,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     public static final String TOTAL_BYTES = "lore.rocksdb.total.bytes";
     /** Streams config: the part of {@link #TOTAL_BYTES} memtables may take before the writing store flushes. */
     public static final String MEMTABLE_BYTES = "lore.rocksdb.memtable.bytes";
-    static final long DEFAULT_TOTAL_BYTES = 32L * 1024 * 1024;
+    static final long DEFAULT_TOTAL_BYTES = 16L * 1024 * 1024;
     static final long DEFAULT_MEMTABLE_BYTES = 8L * 1024 * 1024;
     /** One store's memtable flushes at this size even when the shared budget has room. */
     static final long MAX_MEMTABLE_PER_STORE_BYTES = 4L * 1024 * 1024;

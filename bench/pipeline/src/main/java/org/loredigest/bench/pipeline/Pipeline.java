@@ -36,8 +36,8 @@ public final class Pipeline implements AutoCloseable {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
             "-Djdk.nio.maxCachedBufferSize=262144", "-XX:TrimNativeHeapInterval=1000");
-    /** classify-service holds thread state and Kafka Streams buffers: a larger heap, as in {@code bin/stack}. */
-    public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of("-Xmx160m");
+    /** Options classify-service gets on top of {@link #DEFAULT_JVM_OPTIONS}, as in {@code bin/stack}: none now. */
+    public static final List<String> CLASSIFY_EXTRA_JVM_OPTIONS = List.of();
     /**
      * The broker's and the node's JVM options, as in {@code bin/stack}: the C1 compiler only. Their C2 compilations
      * cost more CPU than the faster code saves (measured in docs/performance.md). A run may set either property itself.
