@@ -41,7 +41,8 @@ public class BackfillRefresh {
         this.relaxedInterval = config.backfill().relaxedRefreshInterval();
         ReportConfig.Backfill backfill = config.backfill();
         RELAXABLE.forEach(spec -> modes.put(spec, new BackfillMode(backfill.largeBatch(),
-                backfill.largeBatchesToRelax(), backfill.idleRestoreAfter(), backfill.backlogLag(), backfill.caughtUpLag())));
+                backfill.largeBatchesToRelax(), backfill.idleRestoreAfter(), backfill.backlogLag(),
+                backfill.caughtUpLag())));
     }
 
     /** After the indices exist: an earlier instance may have stopped while an index was relaxed. */
