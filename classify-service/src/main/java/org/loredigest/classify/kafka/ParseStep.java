@@ -54,7 +54,8 @@ final class ParseStep implements Processor<String, byte[], String, Routed<ParseS
         Headers headers = record.headers();
         try {
             String list = text(headers, MailHeaders.LIST, "unknown");
-            ParsedMail mail = parser.parse(raw, receivedAt(headers, record.timestamp()));
+            // a mail without Message-ID is identified by its key (MailMapping), which ingest derived from its bytes
+            ParsedMail mail = parser.parse(raw, receivedAt(headers, record.timestamp()), key);
             MailParsed event = MailMapping.toMailParsed(key, list, text(headers, MailHeaders.SOURCE, "unknown"),
                     text(headers, MailHeaders.SOURCE_POSITION, null), mail);
             ThreadMessage message = MailMapping.toThreadMessage(key, list, mail);

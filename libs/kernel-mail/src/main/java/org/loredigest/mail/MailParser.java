@@ -43,6 +43,17 @@ public final class MailParser {
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1991-01-01T00:00:00Z");
 
     public ParsedMail parse(byte[] raw, Instant receivedAt) {
+        return parse(raw, receivedAt, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], Instant)}, with the id a mail without a usable Message-ID is given: a caller that
+     * already holds an identity for the bytes (a record key derived from them) saves hashing them a second time.
+     *
+     * @param idWhenMissing the id for a mail without a usable Message-ID; {@code null}: its content hash
+     *                      ({@link MessageIds#fallbackId(byte[])})
+     */
+    public ParsedMail parse(byte[] raw, Instant receivedAt, String idWhenMissing) {
         checkUsable(raw);
         List<MailProblem> problems = new ArrayList<>(2);
         RawHeader header = RawHeader.scan(raw);
@@ -54,9 +65,10 @@ public final class MailParser {
         String messageId = MessageIds.normalize(rawId);
         boolean fallbackId = messageId == null;
         if (fallbackId) {
-            messageId = MessageIds.fallbackId(raw);
-            problems.add(MailProblem.of("message-id-missing", rawId == null ? "no Message-ID: using content hash " + messageId
-                    : "unusable Message-ID '" + rawId + "': using content hash " + messageId));
+            messageId = idWhenMissing != null ? idWhenMissing : MessageIds.fallbackId(raw);
+            String using = (idWhenMissing != null ? "using " : "using content hash ") + messageId;
+            problems.add(MailProblem.of("message-id-missing", rawId == null ? "no Message-ID: " + using
+                    : "unusable Message-ID '" + rawId + "': " + using));
         }
         String inReplyTo = MessageIds.normalize(header.get("in-reply-to"));
         List<String> references = MessageIds.parseList(header.get("references"));
