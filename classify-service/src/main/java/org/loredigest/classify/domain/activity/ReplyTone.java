@@ -39,6 +39,10 @@ final class ReplyTone {
     private ReplyTone() {
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILER_LINE = Pattern.compile("(?i)(?:[a-z-]+-by|cc|link|fixes|closes):.*");
+    private static final Pattern APPLIED_CUE = Pattern.compile("(?i)appl|queue|pick|push|merg");
+
     /** The tone of a person's reply, or {@code null} when it only chats, thanks or carries trailers. */
     static Tone of(String text, boolean appliedStatement) {
         return (appliedStatement ? APPLIED_TONES : TONES)
@@ -48,7 +52,7 @@ final class ReplyTone {
     private static Tone read(String text, boolean appliedStatement) {
         String own = CODE_LINE.matcher(SIGN_OFF.matcher(text).replaceAll("")).replaceAll("").strip();
         if (appliedStatement) {
-            return new Tone(MessageActivity.APPLIED, quote(own, Pattern.compile("(?i)appl|queue|pick|push|merg")));
+            return new Tone(MessageActivity.APPLIED, quote(own, APPLIED_CUE));
         }
         if (own.isEmpty()) {
             return null;
@@ -88,8 +92,8 @@ final class ReplyTone {
     private static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         for (String s : SENTENCE.split(text)) {
-            String one = s.replaceAll("\\s+", " ").strip();
-            if (!one.isEmpty() && !one.matches("(?i)(?:[a-z-]+-by|cc|link|fixes|closes):.*")) {
+            String one = WHITESPACE.matcher(s).replaceAll(" ").strip();
+            if (!one.isEmpty() && !TRAILER_LINE.matcher(one).matches()) {
                 out.add(one);
             }
         }
@@ -100,7 +104,7 @@ final class ReplyTone {
         if (text == null) {
             return null;
         }
-        String one = text.replaceAll("\\s+", " ").strip();
+        String one = WHITESPACE.matcher(text).replaceAll(" ").strip();
         return one.length() <= MessageActivity.QUOTE_LIMIT ? one : one.substring(0, MessageActivity.QUOTE_LIMIT - 1) + "…";
     }
 }

@@ -84,8 +84,11 @@ final class SeverityRule {
             "\\b(?:kernel panic|panics?|oops|null pointer dereference|general protection fault|use-after-free|"
                     + "deadlocks?|hung tasks?|soft lockup|crash(?:es)?)\\b");
     /** What is fixed is itself cleanup-class: typos, comments, style (RUBRIC.md: code style is low). */
-    private static final String STYLE_FIX = ".*\\bfix(?:es)? (?:a |the |some |minor )?(?:typos?|spelling|comments?|kernel-doc|"
-            + "checkpatch\\S*|format(?:ting)?|style|coding style|whitespace|indentation)\\b.*";
+    private static final java.util.regex.Pattern STYLE_FIX = java.util.regex.Pattern.compile(
+            ".*\\bfix(?:es)? (?:a |the |some |minor )?(?:typos?|spelling|comments?|kernel-doc|"
+            + "checkpatch\\S*|format(?:ting)?|style|coding style|whitespace|indentation)\\b.*");
+    private static final java.util.regex.Pattern TYPO_FIX = java.util.regex.Pattern.compile(
+            "^(?:\\S+: )*(?:fix )?(?:a |the )?(?:typos?|spelling)\\b.*");
     /** A compiler diagnostic as quoted in commit messages: "warning: unused function 'x' [-Wunused-function]". */
     private static final java.util.regex.Pattern COMPILER_WARNING = java.util.regex.Pattern.compile(
             "\\bwarning: [^\\n]{0,160}\\[-[wW][a-zA-Z0-9-]+(?:=[^\\]]*)?\\]");
@@ -136,8 +139,8 @@ final class SeverityRule {
             return Verdict.of("high", signals, evidence);
         }
         String cleanup = ProblemClass.find(ProblemClass.CLEANUP, title);
-        if (cleanup != null && !title.contains("fix") || title.matches("^(?:\\S+: )*(?:fix )?(?:a |the )?(?:typos?|spelling)\\b.*")
-                || title.matches(STYLE_FIX)) {
+        if (cleanup != null && !title.contains("fix") || TYPO_FIX.matcher(title).matches()
+                || STYLE_FIX.matcher(title).matches()) {
             return Verdict.of("low", "cleanup-class change: '" + (cleanup == null ? "typo" : cleanup) + "'", head.messageId());
         }
         if (ProblemClass.find(ProblemClass.BUILD, title) != null) {

@@ -77,13 +77,14 @@ final class FactFields {
     }
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([\\w.\\-/]+)\"");
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[\\w.\\-/]+");
     private static final java.util.regex.Pattern ATTR = java.util.regex.Pattern.compile("__ATTR_\\w+\\((\\w+)\\)");
     private static final java.util.regex.Pattern KFUNC = java.util.regex.Pattern.compile("__bpf_kfunc\\b.*?(\\w+)\\(");
 
     /** The name a user sees for an interface the diff adds, or empty when the diff line shows none. */
     static String interfaceName(String added) {
         String s = added.strip();
-        if (s.matches("[\\w.\\-/]+")) {
+        if (PLAIN_NAME.matcher(s).matches()) {
             return s;
         }
         for (var pattern : List.of(QUOTED, ATTR)) {

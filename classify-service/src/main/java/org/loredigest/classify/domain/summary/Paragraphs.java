@@ -13,6 +13,9 @@ final class Paragraphs {
     private static final Pattern TRAILER = Pattern.compile(
             "^(?:[A-Z][A-Za-z]*-)*[A-Za-z]+-by:|^(?:Fixes|Link|Closes|Cc|CC|Message-ID|change-id|base-commit|Reported-and-tested-by):");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A token of a number table: "12", "-3.5%", "(0x1f)", "10:42". */
+    private static final Pattern NUMBER_TOKEN = Pattern.compile("[-+(]?[\\d.,:%x]+\\)?");
     private static final Pattern SENTENCE_SPLIT = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z(\"'])");
     /** Text that is not prose: headers, changelogs, diffstats, shortlogs, pull boilerplate, code, dumps, tables. */
     private static final Pattern NOISE = Pattern.compile(
@@ -50,7 +53,7 @@ final class Paragraphs {
 
     private static void flush(StringBuilder current, List<String> out) {
         if (current.length() > 0) {
-            String p = current.toString().replaceAll("\\s+", " ").strip();
+            String p = WHITESPACE.matcher(current).replaceAll(" ").strip();
             if (p.length() >= 20) {
                 out.add(p);
             }
@@ -63,8 +66,8 @@ final class Paragraphs {
         if (NOISE.matcher(paragraph).find() || Cues.CHANGELOG.matcher(paragraph).find()) {
             return true;
         }
-        String[] tokens = paragraph.split("\\s+");
-        long numeric = java.util.Arrays.stream(tokens).filter(t -> t.matches("[-+(]?[\\d.,:%x]+\\)?")).count();
+        String[] tokens = WHITESPACE.split(paragraph);
+        long numeric = java.util.Arrays.stream(tokens).filter(t -> NUMBER_TOKEN.matcher(t).matches()).count();
         return tokens.length >= 6 && numeric * 10 >= tokens.length * 4;
     }
 
