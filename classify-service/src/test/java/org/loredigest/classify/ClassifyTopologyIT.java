@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -106,6 +108,8 @@ class ClassifyTopologyIT {
         assertThat(pull.fixStatus().value()).isEqualTo("merged");
         // the service's own topics are LZ4: their batches were read with lz4-java's native codec (NativeLz4)
         assertThat(lz4Decompressor()).contains("JNI");
+        // no JMX reporter: the store gauges added and removed around every prefix scan are no MBean work (MetricsWithoutJmx)
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("kafka.streams:*"), null)).isEmpty();
     }
 
     /** The codec the Kafka clients read LZ4 batches with, created when the first one was read. */
