@@ -29,7 +29,8 @@ import org.loredigest.testkit.PublicInboxServer;
  * {@code 0,9} measures each input in turn, each on a fresh broker, node and work dir, and ends with a summary),
  * {@code bench.jvm} (JVM options of every service, space separated; default {@link Pipeline#DEFAULT_JVM_OPTIONS}),
  * {@code bench.topics-dir} (writes every topic with its count and labels there, to compare two runs),
- * {@code bench.classify-jvm} (options added for classify-service after those), {@code lore.testkit.kafka.jvm-options}
+ * {@code bench.classify-jvm} and {@code bench.ingest-jvm} (options added for that service after those),
+ * {@code lore.testkit.kafka.jvm-options}
  * and {@code lore.testkit.elasticsearch.jvm-options} (the broker's and the node's).
  */
 public final class BackfillBench {
@@ -43,6 +44,7 @@ public final class BackfillBench {
      * by that long once classify-service keeps up with ingest; with 15 s a run could end before its final topics.
      */
     static final Duration QUIET = Duration.ofSeconds(75);
+    private static final Duration TIMELINE_WINDOW = Duration.ofSeconds(10);
 
     private BackfillBench() {
     }
@@ -117,9 +119,11 @@ public final class BackfillBench {
     private static BackfillRun run(Path work, Path root, Path shared, List<String> jvm, List<PublicInboxServer> inboxes,
                                    BackfillRun.Input input, PublicInboxIndex publicInbox) throws Exception {
         try (Pipeline pipeline = Pipeline.start(root, work, shared, new Pipeline.Layout(1, 1, jvm))) {
+            CpuTimeline timeline = new CpuTimeline(pipeline.instanceNames(), TIMELINE_WINDOW);
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     pipeline.sampleMemory();
+                    timeline.sample();
                     try {
                         Thread.sleep(250);
                     } catch (InterruptedException e) {
@@ -136,6 +140,7 @@ public final class BackfillBench {
             }
             long done = ReadModelState.awaitSettled(pipeline, QUIET, Duration.ofHours(2));
             sampler.interrupt();
+            sampler.join(5_000); // its last samples are read below
             var cpu = CpuAccount.between(cpuBefore, CpuAccount.snapshot(pipeline.instanceNames()));
             var spent = new BackfillRun.Spent(ThreadCpu.between(threadsBefore, ThreadCpu.snapshot(pipeline.instanceNames())),
                     NodeWork.between(nodeBefore, NodeWork.snapshot(pipeline)), BrokerTopics.read(pipeline.kafka().bootstrapServers()));
@@ -144,6 +149,8 @@ public final class BackfillBench {
             System.out.printf("pipeline: %,d mails and %,d topics searchable after %.1f s%n", state.mailDocuments(),
                     state.topics().size(), seconds);
             System.out.printf("end state fingerprint (mail ids / topics with counts and labels): %s%n", state.fingerprint());
+            System.out.printf("%nCPU by process over the run (share of one core; two cores make 200):%n");
+            timeline.print(System.out, done);
             String topicsDir = System.getProperty("bench.topics-dir");
             if (topicsDir != null) { // one line per topic, for a diff between two runs whose fingerprints differ
                 Path file = Path.of(topicsDir).resolve("topics-" + input.replays() + "-replays.txt");

@@ -47,6 +47,8 @@ public final class Pipeline implements AutoCloseable {
             ElasticsearchServer.JVM_OPTIONS_PROPERTY, "-Xms512m -Xmx512m -XX:TieredStopAtLevel=1");
     /** Options added after all others for classify-service only, e.g. to compare compiler settings. */
     public static final String CLASSIFY_JVM_PROPERTY = "bench.classify-jvm";
+    /** Options added after all others for ingest-service only. */
+    public static final String INGEST_JVM_PROPERTY = "bench.ingest-jvm";
 
     public static final ObjectMapper JSON = EventJson.mapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -100,17 +102,13 @@ public final class Pipeline implements AutoCloseable {
         }
         Pipeline pipeline = new Pipeline(root, workDir, kafka, elasticsearch, config);
         try {
-            pipeline.launch(INGEST, INGEST, layout.jvmOptions());
+            pipeline.launch(INGEST, INGEST, withExtra(layout.jvmOptions(), INGEST_JVM_PROPERTY));
             List<String> classifyOptions = new ArrayList<>(layout.jvmOptions());
             if (layout.jvmOptions().equals(DEFAULT_JVM_OPTIONS)) {
                 classifyOptions.addAll(CLASSIFY_EXTRA_JVM_OPTIONS); // the last -Xmx wins
             }
-            String classifyExtra = System.getProperty(CLASSIFY_JVM_PROPERTY, "").trim();
-            if (!classifyExtra.isEmpty()) {
-                classifyOptions.addAll(List.of(classifyExtra.split("\\s+"))); // the last of each option wins
-            }
             for (int i = 1; i <= layout.classifyInstances(); i++) {
-                pipeline.launch(CLASSIFY, instanceName(CLASSIFY, i), classifyOptions);
+                pipeline.launch(CLASSIFY, instanceName(CLASSIFY, i), withExtra(classifyOptions, CLASSIFY_JVM_PROPERTY));
             }
             for (int i = 1; i <= layout.reportInstances(); i++) {
                 pipeline.launch(REPORT, instanceName(REPORT, i), layout.jvmOptions());
@@ -269,5 +267,16 @@ public final class Pipeline implements AutoCloseable {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** {@code options}, then those of the system property {@code property} (the last of each option wins). */
+    private static List<String> withExtra(List<String> options, String property) {
+        String extra = System.getProperty(property, "").trim();
+        if (extra.isEmpty()) {
+            return options;
+        }
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(extra.split("\\s+")));
+        return all;
     }
 }
