@@ -36,12 +36,12 @@ final class ReplyTone {
     private static final TextMemo<Optional<Tone>> TONES = new TextMemo<>(4_096);
     private static final TextMemo<Optional<Tone>> APPLIED_TONES = new TextMemo<>(1_024);
 
-    private ReplyTone() {
-    }
-
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TRAILER_LINE = Pattern.compile("(?i)(?:[a-z-]+-by|cc|link|fixes|closes):.*");
     private static final Pattern APPLIED_CUE = Pattern.compile("(?i)appl|queue|pick|push|merg");
+
+    private ReplyTone() {
+    }
 
     /** The tone of a person's reply, or {@code null} when it only chats, thanks or carries trailers. */
     static Tone of(String text, boolean appliedStatement) {
