@@ -108,8 +108,10 @@ class ClassifyTopologyIT {
         assertThat(pull.fixStatus().value()).isEqualTo("merged");
         // the service's own topics are LZ4: their batches were read with lz4-java's native codec (NativeLz4)
         assertThat(lz4Decompressor()).contains("JNI");
-        // no JMX reporter: the store gauges added and removed around every prefix scan are no MBean work (MetricsWithoutJmx)
-        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("kafka.streams:*"), null)).isEmpty();
+        // no JMX reporter: the store gauges added and removed around every prefix scan are no MBean work
+        // (MetricsWithoutJmx)
+        var streamsBeans = ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("kafka.streams:*"), null);
+        assertThat(streamsBeans).isEmpty();
     }
 
     /** The codec the Kafka clients read LZ4 batches with, created when the first one was read. */

@@ -72,8 +72,9 @@ class MailParserTest {
         assertThat(keyed.messageId()).as("the caller's id, no hash").isEqualTo("sha256:given");
         assertThat(keyed.messageIdFallback()).isTrue();
         assertThat(keyed.problems()).extracting(MailProblem::detail).contains("no Message-ID: using sha256:given");
-        assertThat(new MailParser().parse("From: a@b\nMessage-ID: <z@b>\n\nx\n".getBytes(StandardCharsets.UTF_8), RECEIVED,
-                "sha256:given").messageId()).as("a mail's own id wins").isEqualTo("z@b");
+        byte[] withId = "From: a@b\nMessage-ID: <z@b>\n\nx\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(new MailParser().parse(withId, RECEIVED, "sha256:given").messageId()).as("a mail's own id wins")
+                .isEqualTo("z@b");
 
         ParsedMail absurd = parse("From: a@b\nMessage-ID: <z@b>\nDate: Mon, 20 May 2024 10:00:00 +1700\n\nx\n");
         assertThat(absurd.dateSource()).isEqualTo(DateSource.HEADER);
